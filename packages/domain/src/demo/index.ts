@@ -1,0 +1,2 @@
+// 陇海马路街道 as the article describes it: the upstream side of the demo data.
+export {};

@@ -1,0 +1,2 @@
+// The rules of grassroots Party-organisation work (docs/domain-rules.md): pure functions.
+export {};

@@ -1,0 +1,2 @@
+// Domain services shared by gateway and worker: validated writes, one transaction each.
+export {};
