@@ -1,2 +1,8 @@
 // Domain services shared by gateway and worker: validated writes, one transaction each.
-export {};
+// Each subfolder has one owner; add exports in the subfolder's own index.ts.
+export * from './access/index.js';
+export * from './audit/index.js';
+export * from './overview/index.js';
+export * from './sync/index.js';
+export * from './transfers/index.js';
+export * from './work/index.js';
