@@ -25,7 +25,7 @@ export interface AuditEntry {
  * describes commit or roll back together.
  */
 export async function writeAudit(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
-  await manager.insert(AuditLog, {
+  const row: Partial<AuditLog> = {
     actor: actor.username.slice(0, 100),
     actorUserId: actor.userId,
     action: entry.action,
@@ -36,7 +36,8 @@ export async function writeAudit(manager: EntityManager, actor: Actor, entry: Au
     after: entry.after ? toJson(entry.after) : null,
     ip: actor.ip ?? null,
     requestId: actor.requestId ?? null,
-  });
+  };
+  await manager.getRepository(AuditLog).insert(row as AuditLog);
 }
 
 /** Plain JSON for the audit columns; personal data must already be masked by the caller. */
