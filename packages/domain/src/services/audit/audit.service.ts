@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditLog, type AuditAction } from '../../entities/audit-log.entity.js';
 
 /** Who did something: a console user, another team's API key, or the system (sync, seed). */
@@ -37,7 +38,8 @@ export async function writeAudit(manager: EntityManager, actor: Actor, entry: Au
     ip: actor.ip ?? null,
     requestId: actor.requestId ?? null,
   };
-  await manager.getRepository(AuditLog).insert(row as AuditLog);
+  // TypeORM's deep-partial type cannot describe free-form JSON columns; the row is fully typed above.
+  await manager.getRepository(AuditLog).insert(row as QueryDeepPartialEntity<AuditLog>);
 }
 
 /** Plain JSON for the audit columns; personal data must already be masked by the caller. */
