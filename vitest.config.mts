@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // *.int-spec.ts against real MySQL and Redis, end-to-end *.e2e-spec.ts against real processes).
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.mts', 'apps/*/vitest.config.mts'],
+    projects: ['packages/*/vitest.config.mts', 'apps/*/vitest.config.mts', 'apps/console/e2e/vitest.config.mts'],
     reporters: ['default', 'json'],
     outputFile: { json: '.data/test-results.json' },
   },

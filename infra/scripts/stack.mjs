@@ -143,3 +143,65 @@ export async function startStack(env, { log, watch = false, simulator = true, se
     throw error;
   }
 }
+
+function domainRequire(id) {
+  return createRequire(join(ROOT, 'packages/domain/package.json'))(id);
+}
+
+/** Creates an empty utf8mb4 database; returns its URL on the same server as `serverUrl`. */
+export async function createDatabase(serverUrl, name) {
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = '/';
+  const connection = await domainRequire('mysql2/promise').createConnection({ uri: url.toString() });
+  try {
+    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await connection.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(databaseUrl) {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  url.pathname = '/';
+  const connection = await domainRequire('mysql2/promise').createConnection({ uri: url.toString() });
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Deletes every Redis key under a prefix (a test's own queues on a shared Redis). */
+export async function deleteRedisKeys(redisUrl, prefix) {
+  const Redis = domainRequire('ioredis').default ?? domainRequire('ioredis');
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freeLoopbackPort() {
+  const net = await import('node:net');
+  return new Promise((resolvePort, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}

@@ -40,7 +40,7 @@ export function validateIdCardNumber(value: unknown): IdCardValidation {
     };
   }
   const birthDate = `${text.slice(6, 10)}-${text.slice(10, 12)}-${text.slice(12, 14)}`;
-  if (!isDayDate(birthDate) || Number(text.slice(6, 10)) < 1900) {
+  if (!isDayDate(birthDate) || Number(text.slice(6, 10)) < 1800) {
     return {
       valid: false,
       reason: 'ID_CARD_BIRTH_DATE',

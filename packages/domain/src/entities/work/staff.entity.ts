@@ -1,9 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { CreatedAt, DeletedAt, UpdatedAt } from '../columns.js';
-import { EDUCATIONS, GENDERS, type Education, type Gender } from '../member.entity.js';
+import type { Education, Gender } from '../member.entity.js';
 import { Organization } from '../organization.entity.js';
-
-export { EDUCATIONS as STAFF_EDUCATIONS, GENDERS as STAFF_GENDERS };
 
 /** 党建专职工作人员: full-time Party-building staff of a community (2 per community in the article). */
 @Entity('staff')
