@@ -169,3 +169,16 @@ export function lastDayOfMonth(month: MonthKey): DayDate {
   const first = requireParts(firstDayOfMonth(month));
   return format({ ...first, day: daysInMonth(first.year, first.month) });
 }
+
+/**
+ * Whole years from `from` to `to` (an age, a Party standing). An anniversary counts once its
+ * month and day are reached; someone born on 29 February completes a year on 1 March in a common
+ * year, because their birthday never comes that year. 0 when `to` is before `from`.
+ */
+export function completedYears(from: DayDate, to: DayDate): number {
+  const a = requireParts(from);
+  const b = requireParts(to);
+  let years = b.year - a.year;
+  if (b.month < a.month || (b.month === a.month && b.day < a.day)) years -= 1;
+  return Math.max(0, years);
+}
