@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { CreatedAt, DeletedAt, UpdatedAt } from '../columns.js';
 import { Organization } from '../organization.entity.js';
 
@@ -15,7 +15,8 @@ export class Community {
   @Column({ name: 'organization_id', type: 'bigint', unsigned: true })
   organizationId!: string;
 
-  @OneToOne(() => Organization, { onDelete: 'RESTRICT' })
+  // Many-to-one with the unique index above: a one-to-one would add a second unique index.
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: Relation<Organization>;
 

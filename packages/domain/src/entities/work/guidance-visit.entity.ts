@@ -1,24 +1,18 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { CreatedAt, DeletedAt, UpdatedAt } from '../columns.js';
 import { Organization } from '../organization.entity.js';
+import type { GuidanceItem, GuidanceItemState } from '../../rules/guidance.js';
 import { Instructor } from './instructor.entity.js';
 
-/** 指导事项: the four pieces of branch work an instructor guides. */
-export const GUIDANCE_ITEMS = ['RELATION_TRANSFER', 'ARCHIVE_MANAGEMENT', 'RULES_POSTED', 'ORGANIZATIONAL_LIFE'] as const;
-export type GuidanceItem = (typeof GUIDANCE_ITEMS)[number];
-export const GUIDANCE_ITEM_LABELS: Record<GuidanceItem, string> = {
-  RELATION_TRANSFER: '党员组织关系转接',
-  ARCHIVE_MANAGEMENT: '党员档案管理',
-  RULES_POSTED: '各项制度上墙',
-  ORGANIZATIONAL_LIFE: '组织生活落实',
-};
-export const GUIDANCE_STATES = ['GOOD', 'NEEDS_IMPROVEMENT', 'NOT_DONE'] as const;
-export type GuidanceState = (typeof GUIDANCE_STATES)[number];
-export const GUIDANCE_STATE_LABELS: Record<GuidanceState, string> = {
-  GOOD: '良好',
-  NEEDS_IMPROVEMENT: '待改进',
-  NOT_DONE: '未落实',
-};
 export const GUIDANCE_METHODS = ['VISIT', 'PHONE', 'ONLINE', 'TRAINING'] as const;
 export type GuidanceMethod = (typeof GUIDANCE_METHODS)[number];
 
@@ -114,7 +108,7 @@ export class GuidanceVisitItem {
 
   @Index('idx_guidance_visit_item_state')
   @Column({ type: 'varchar', length: 20 })
-  state!: GuidanceState;
+  state!: GuidanceItemState;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   note!: string | null;

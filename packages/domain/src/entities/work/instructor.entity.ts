@@ -23,7 +23,14 @@ export class Instructor {
   name!: string;
 
   /** AES-256-GCM ciphertext of the phone number. */
-  @Column({ name: 'phone_cipher', type: 'varchar', length: 128, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({
+    name: 'phone_cipher',
+    type: 'varchar',
+    length: 128,
+    charset: 'ascii',
+    collation: 'ascii_bin',
+    nullable: true,
+  })
   phoneCipher!: string | null;
 
   /** 138****5678 */

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import { CreatedAt, DeletedAt, UpdatedAt } from '../columns.js';
 import { Member } from '../member.entity.js';
 import { Organization } from '../organization.entity.js';
+import type { RequestStatus } from '../../rules/requests.js';
 import { Building } from './building.entity.js';
 import { Unit } from './unit.entity.js';
 
@@ -11,13 +12,10 @@ export type RequestSource = (typeof REQUEST_SOURCES)[number];
 /** 大事 / 小事 / 家务事 */
 export const REQUEST_SCALES = ['MAJOR', 'MINOR', 'HOUSEHOLD'] as const;
 export type RequestScale = (typeof REQUEST_SCALES)[number];
-export const REQUEST_SCALE_LABELS: Record<RequestScale, string> = { MAJOR: '大事', MINOR: '小事', HOUSEHOLD: '家务事' };
-export const REQUEST_STATUSES = ['RECEIVED', 'IN_PROGRESS', 'RESOLVED'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
-  RECEIVED: '已受理',
-  IN_PROGRESS: '办理中',
-  RESOLVED: '已办结',
+export const REQUEST_SCALE_LABELS: Record<RequestScale, string> = {
+  MAJOR: '大事',
+  MINOR: '小事',
+  HOUSEHOLD: '家务事',
 };
 export const REQUEST_CATEGORIES = [
   'POLICY',
@@ -60,7 +58,14 @@ export class Request {
   requesterName!: string;
 
   /** AES-256-GCM ciphertext of the requester's phone. */
-  @Column({ name: 'contact_cipher', type: 'varchar', length: 128, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({
+    name: 'contact_cipher',
+    type: 'varchar',
+    length: 128,
+    charset: 'ascii',
+    collation: 'ascii_bin',
+    nullable: true,
+  })
   contactCipher!: string | null;
 
   /** 138****5678 */

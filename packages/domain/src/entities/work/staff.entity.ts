@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { CreatedAt, DeletedAt, UpdatedAt } from '../columns.js';
-import type { Education, Gender } from '../member.entity.js';
+import { Member, type Education, type Gender } from '../member.entity.js';
 import { Organization } from '../organization.entity.js';
 
 /** 党建专职工作人员: full-time Party-building staff of a community (2 per community in the article). */
@@ -31,7 +31,14 @@ export class Staff {
   education!: Education | null;
 
   /** AES-256-GCM ciphertext of the phone number. */
-  @Column({ name: 'phone_cipher', type: 'varchar', length: 128, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({
+    name: 'phone_cipher',
+    type: 'varchar',
+    length: 128,
+    charset: 'ascii',
+    collation: 'ascii_bin',
+    nullable: true,
+  })
   phoneCipher!: string | null;
 
   /** 138****5678 */
@@ -42,6 +49,10 @@ export class Staff {
   @Index('idx_staff_member')
   @Column({ name: 'member_id', type: 'bigint', unsigned: true, nullable: true })
   memberId!: string | null;
+
+  @ManyToOne(() => Member, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'member_id' })
+  member?: Relation<Member> | null;
 
   @Index('idx_staff_started_on')
   @Column({ name: 'started_on', type: 'date' })

@@ -35,7 +35,14 @@ export class Unit {
 
   /** 统一社会信用代码, 18 characters with its check character (GB 32100-2015). */
   @Index('uq_unit_credit_code', { unique: true })
-  @Column({ name: 'credit_code', type: 'char', length: 18, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({
+    name: 'credit_code',
+    type: 'char',
+    length: 18,
+    charset: 'ascii',
+    collation: 'ascii_bin',
+    nullable: true,
+  })
   creditCode!: string | null;
 
   @Index('idx_unit_category')
