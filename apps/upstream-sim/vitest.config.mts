@@ -1,0 +1,3 @@
+import { packageProject } from '../../vitest.shared.mts';
+
+export default packageProject('upstream-sim');
