@@ -68,6 +68,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: { groups: chunkGroups },

@@ -1,7 +1,7 @@
-// Runtime settings of the console. The gateway serves its own version of this file; this default
-// is what `vite dev` answers with when no gateway is running.
+// Runtime settings of the console. The gateway answers /app-config.js from its own configuration;
+// this default is what `vite dev` serves when no gateway is running.
 window.__DANGJIAN_CONFIG__ = {
   graphqlUrl: '/graphql',
-  appTitle: '陇海马路街道党建工作平台',
-  defaultLocale: 'zh-CN',
+  exportUrl: '/export',
+  title: '党建工作平台',
 };

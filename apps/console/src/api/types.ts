@@ -137,6 +137,8 @@ export interface OrganizationFilter {
   type?: OrganizationType[];
   category?: OrganizationCategory[];
   ancestorId?: string;
+  /** The top organisations of the caller's data scope (the gateway's addition to the contract). */
+  rootsOnly?: boolean;
 }
 
 export interface Member {
@@ -260,11 +262,27 @@ export interface ApiKey {
   createdAt: string;
   lastUsedAt: string | null;
   revoked: boolean;
+  /** The key's first characters, to tell keys apart (the gateway's addition to the contract). */
+  keyPrefix?: string | null;
 }
 
 export interface ApiKeyCreated {
   key: string;
   apiKey: ApiKey;
+}
+
+/** A console account as the user list shows it (fields beyond `User` are the gateway's additions). */
+export interface UserAccount extends User {
+  disabled: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface UserFilter {
+  search?: string;
+  role?: Role[];
+  organizationId?: string;
 }
 
 export interface CreateUserInput {

@@ -1,0 +1,111 @@
+import { Document, Key, Odometer, OfficeBuilding, Refresh, Setting, Switch, User, UserFilled } from '@element-plus/icons-vue';
+import type { Component } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
+import type { AccessRequirement } from '@/utils/access';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (menu, breadcrumb, tab, document title). */
+    titleKey?: string;
+    icon?: Component;
+    /** Who may open the page; everyone signed in when absent. */
+    access?: AccessRequirement;
+    /** Reachable without signing in. */
+    public?: boolean;
+    hideInMenu?: boolean;
+    /** A tab that cannot be closed. */
+    affix?: boolean;
+    order?: number;
+  }
+}
+
+const BasicLayout = () => import('@/layouts/BasicLayout.vue');
+
+/** The pages inside the frame; the side menu is built from these. */
+export const appRoutes: RouteRecordRaw[] = [
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('@/views/dashboard/index.vue'),
+    meta: { titleKey: 'menu.dashboard', icon: Odometer, affix: true, order: 1 },
+  },
+  {
+    path: 'organizations',
+    name: 'organizations',
+    component: () => import('@/views/organizations/index.vue'),
+    meta: { titleKey: 'menu.organizations', icon: OfficeBuilding, order: 2 },
+  },
+  {
+    path: 'members',
+    name: 'members',
+    component: () => import('@/views/members/index.vue'),
+    meta: { titleKey: 'menu.members', icon: User, order: 3 },
+  },
+  {
+    path: 'transfers',
+    name: 'transfers',
+    component: () => import('@/views/transfers/index.vue'),
+    meta: { titleKey: 'menu.transfers', icon: Switch, order: 4 },
+  },
+  {
+    path: 'sync',
+    name: 'sync',
+    component: () => import('@/views/sync/index.vue'),
+    meta: { titleKey: 'menu.sync', icon: Refresh, access: 'READ_SYNC', order: 5 },
+  },
+  {
+    path: 'system',
+    name: 'system',
+    redirect: { name: 'users' },
+    meta: { titleKey: 'menu.system', icon: Setting, order: 9 },
+    children: [
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('@/views/system/users/index.vue'),
+        meta: { titleKey: 'menu.users', icon: UserFilled, access: 'MANAGE_USERS', order: 1 },
+      },
+      {
+        path: 'api-keys',
+        name: 'api-keys',
+        component: () => import('@/views/system/api-keys/index.vue'),
+        meta: { titleKey: 'menu.apiKeys', icon: Key, access: 'MANAGE_API_KEYS', order: 2 },
+      },
+      {
+        path: 'audit-logs',
+        name: 'audit-logs',
+        component: () => import('@/views/system/audit-logs/index.vue'),
+        meta: { titleKey: 'menu.auditLogs', icon: Document, access: 'READ_AUDIT_LOG', order: 3 },
+      },
+    ],
+  },
+  {
+    path: '403',
+    name: 'forbidden',
+    component: () => import('@/views/error/Forbidden.vue'),
+    meta: { titleKey: 'menu.forbidden', hideInMenu: true },
+  },
+];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/index.vue'),
+    meta: { titleKey: 'menu.login', public: true },
+  },
+  {
+    path: '/',
+    component: BasicLayout,
+    redirect: { name: 'dashboard' },
+    children: [
+      ...appRoutes,
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/error/NotFound.vue'),
+        meta: { titleKey: 'menu.notFound', hideInMenu: true },
+      },
+    ],
+  },
+];
