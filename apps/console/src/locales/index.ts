@@ -41,7 +41,8 @@ export function currentLocale(): LocaleCode {
 export async function setLocale(locale: LocaleCode): Promise<void> {
   if (!loaded.has(locale)) {
     const [messages, element] = await Promise.all([import('./en-US'), import('element-plus/es/locale/lang/en')]);
-    i18n.global.setLocaleMessage(locale, messages.default);
+    // merge, not set: feature areas may already have registered their en-US texts.
+    i18n.global.mergeLocaleMessage(locale, messages.default);
     elementEn = element.default;
     loaded.add(locale);
   }
@@ -64,4 +65,22 @@ export async function initLocale(): Promise<void> {
 /** A plain translate function for code outside components (request layer, router). */
 export function translate(key: string, params?: Record<string, unknown>): string {
   return params ? i18n.global.t(key, params) : i18n.global.t(key);
+}
+
+/** A feature area's texts in both languages; en-US must have exactly the keys of zh-CN. */
+export interface FeatureMessages {
+  'zh-CN': Record<string, unknown>;
+  'en-US': Record<string, unknown>;
+}
+
+const registered = new WeakSet<FeatureMessages>();
+
+/**
+ * Feature areas keep their texts in locales/modules/<area>.ts and register them when their view
+ * chunk loads, so the sign-in page carries only the frame's texts.
+ */
+export function registerMessages(feature: FeatureMessages): void {
+  if (registered.has(feature)) return;
+  registered.add(feature);
+  for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, feature[locale] as never);
 }

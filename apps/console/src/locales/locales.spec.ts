@@ -13,7 +13,17 @@ function lookup(catalogue: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
 }
 
+const featureModules = import.meta.glob<{ default: { 'zh-CN': unknown; 'en-US': unknown } }>('./modules/*.ts', {
+  eager: true,
+});
+
 describe('message catalogues', () => {
+  it.each(Object.entries(featureModules))('%s: en-US has exactly the keys of zh-CN, none empty', (_, module) => {
+    const feature = module.default;
+    expect(keys(feature['en-US']).sort()).toEqual(keys(feature['zh-CN']).sort());
+    for (const key of keys(feature['zh-CN'])) expect(lookup(feature['zh-CN'], key), key).not.toBe('');
+  });
+
   it('en-US has exactly the keys of zh-CN, none empty', () => {
     expect(keys(enUS).sort()).toEqual(keys(zhCN).sort());
     for (const key of keys(zhCN)) expect(lookup(zhCN, key), key).not.toBe('');

@@ -21,8 +21,8 @@ declare module 'vue-router' {
 
 const BasicLayout = () => import('@/layouts/BasicLayout.vue');
 
-/** The pages inside the frame; the side menu is built from these. */
-export const appRoutes: RouteRecordRaw[] = [
+/** The frame's own pages; feature areas add theirs as modules in ./modules (one file per area). */
+const baseRoutes: RouteRecordRaw[] = [
   {
     path: 'dashboard',
     name: 'dashboard',
@@ -86,6 +86,11 @@ export const appRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'menu.forbidden', hideInMenu: true },
   },
 ];
+
+const featureModules = import.meta.glob<{ default: RouteRecordRaw[] }>('./modules/*.ts', { eager: true });
+
+/** The pages inside the frame; the side menu is built from these (ordered by meta.order). */
+export const appRoutes: RouteRecordRaw[] = [...baseRoutes, ...Object.values(featureModules).flatMap((m) => m.default)];
 
 export const routes: RouteRecordRaw[] = [
   {
