@@ -6,3 +6,4 @@ export * from './overview/index.js';
 export * from './sync/index.js';
 export * from './transfers/index.js';
 export * from './work/index.js';
+export * from './keys/index.js';
