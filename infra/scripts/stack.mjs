@@ -37,9 +37,24 @@ export function runStep(name, args, env, { log = (s) => process.stdout.write(s) 
   });
 }
 
+const running = new Set();
+// Whatever ends this process (an error, a signal it handles, process.exit), its children go too:
+// they run in process groups of their own, so nothing else would stop them.
+process.on('exit', () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+});
+
 /** Starts a long-running process in its own process group, so stopping it stops its children too. */
 export function startProcess(name, args, env, { log = (s) => process.stdout.write(s) } = {}) {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   const out = prefixer(name, log);
   child.stdout.on('data', out);
   child.stderr.on('data', out);

@@ -33,6 +33,7 @@ async function shutdown(code) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
 
 try {
   if (dev) {
@@ -54,7 +55,7 @@ console.log(`
   党建工作平台 is running
   console   http://localhost:${port}${dev ? '   (with hot reload: http://localhost:5173)' : ''}
   GraphQL   http://localhost:${port}/graphql
-  sign in   ${env.DANGJIAN_ADMIN_USERNAME ?? 'admin'} / ${env.DANGJIAN_ADMIN_PASSWORD ? '(DANGJIAN_ADMIN_PASSWORD)' : existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : '(printed by the gateway above)'}
+  sign in   ${env.DANGJIAN_ADMIN_USERNAME ?? 'admin'} / ${env.DANGJIAN_ADMIN_PASSWORD ? '(DANGJIAN_ADMIN_PASSWORD)' : existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim().split('\n').pop() : '(printed by the gateway above)'}
   Ctrl-C stops everything.
 `);
 // Keep running until a child dies unexpectedly.
