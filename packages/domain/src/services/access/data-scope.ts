@@ -1,3 +1,5 @@
+import { Sql } from './sql.js';
+
 /**
  * What a signed-in person may see and change: everything (district admins, API keys), or the
  * subtrees below a set of organisations (a community admin's community; an instructor's assigned
@@ -28,4 +30,22 @@ export function scopeCondition(pathColumn: string, scope: DataScope): { sql: str
 /** Whether an organisation (by its path) lies inside the scope. */
 export function inScope(organizationPath: string, scope: DataScope): boolean {
   return scope.all || scope.organizationPaths.some((path) => organizationPath.startsWith(path));
+}
+
+/** `scopeCondition` as a fragment for the SQL helper. */
+export function scopeSql(pathColumn: string, scope: DataScope): Sql {
+  const condition = scopeCondition(pathColumn, scope);
+  return new Sql(condition.sql, condition.params);
+}
+
+/**
+ * The smallest set of subtree roots with the same reach: "/1/4/" covers "/1/4/17/", so a token or
+ * a query never carries both.
+ */
+export function normalizeScope(scope: DataScope): DataScope {
+  if (scope.all) return scope;
+  const sorted = [...new Set(scope.organizationPaths)].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const kept: string[] = [];
+  for (const path of sorted) if (!kept.some((root) => path.startsWith(root))) kept.push(path);
+  return { all: false, organizationPaths: kept.sort() };
 }

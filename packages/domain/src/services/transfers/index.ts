@@ -1,1 +1,2 @@
-export {};
+export * from './work-lists.js';
+export * from './transfers.service.js';

@@ -1,0 +1,28 @@
+import type { Actor, CountCache, DataScope } from '@dangjian/domain';
+import type { Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { createLoaders, type Loaders } from './loaders.js';
+import { actorOf, requestInfo, scopeOf, type Principal, type RequestInfo } from './principal.js';
+
+/** The GraphQL context of one request. */
+export interface GqlContext {
+  req: Request;
+  info: RequestInfo;
+  principal: Principal;
+  scope: DataScope;
+  actor: Actor;
+  loaders: Loaders;
+}
+
+export function createGqlContext(req: Request, db: () => DataSource, counts?: CountCache): GqlContext {
+  const info = requestInfo(req);
+  const scope = scopeOf(info.principal);
+  return {
+    req,
+    info,
+    principal: info.principal,
+    scope,
+    actor: actorOf(info),
+    loaders: createLoaders(db, scope, counts),
+  };
+}

@@ -1,0 +1,71 @@
+import {
+  childrenByParentIds,
+  FULL_SCOPE,
+  memberCountsByOrganizationIds,
+  membersByIds,
+  organizationsByIds,
+  type CountCache,
+  type DataScope,
+  type MemberCounts,
+  type MemberRecord,
+  type OrganizationRecord,
+} from '@dangjian/domain';
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+
+/**
+ * The batch loaders of one request, each filtered by the caller's scope: a nested field costs one
+ * statement per relation type for the whole response, and a row outside the scope loads as null.
+ */
+export interface Loaders {
+  organization: DataLoader<string, OrganizationRecord | null>;
+  /** The caller's own organisation even when it lies outside their data scope (e.g. an instructor's). */
+  ownOrganization: DataLoader<string, OrganizationRecord | null>;
+  children: DataLoader<string, OrganizationRecord[]>;
+  memberCounts: DataLoader<string, MemberCounts>;
+  member: DataLoader<string, MemberRecord | null>;
+}
+
+export function createLoaders(db: () => DataSource, scope: DataScope, counts?: CountCache): Loaders {
+  const scopeKey = scope.all ? 'all' : scope.organizationPaths.join(',');
+  const countKey = (id: string, which: 'm' | 'f') => `memberCounts|${scopeKey}|${id}|${which}`;
+  const byId = (scopeToUse: DataScope) =>
+    new DataLoader<string, OrganizationRecord | null>(async (ids) => {
+      const found = await organizationsByIds(db(), scopeToUse, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  return {
+    organization: byId(scope),
+    ownOrganization: byId(FULL_SCOPE),
+    children: new DataLoader(async (ids) => {
+      const found = await childrenByParentIds(db(), scope, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    // Subtree counts of large organisations are dear: the count cache may answer them (see TtlCountCache).
+    memberCounts: new DataLoader(async (ids) => {
+      const known = new Map<string, MemberCounts>();
+      for (const id of ids) {
+        const memberCount = counts?.get(countKey(id, 'm'));
+        const fullMemberCount = counts?.get(countKey(id, 'f'));
+        if (memberCount !== undefined && fullMemberCount !== undefined) known.set(id, { memberCount, fullMemberCount });
+      }
+      const missing = ids.filter((id) => !known.has(id));
+      if (missing.length) {
+        const started = performance.now();
+        const found = await memberCountsByOrganizationIds(db(), scope, missing);
+        const elapsed = performance.now() - started;
+        for (const id of missing) {
+          const value = found.get(id) ?? { memberCount: 0, fullMemberCount: 0 };
+          known.set(id, value);
+          counts?.offer(countKey(id, 'm'), value.memberCount, elapsed);
+          counts?.offer(countKey(id, 'f'), value.fullMemberCount, elapsed);
+        }
+      }
+      return ids.map((id) => known.get(id) ?? { memberCount: 0, fullMemberCount: 0 });
+    }),
+    member: new DataLoader(async (ids) => {
+      const found = await membersByIds(db(), scope, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { getCadreStatistics, getSubdistrictOverview, Permission } from '@dangjian/domain';
+import { Allow, Ctx } from '../common/access.decorators.js';
+import type { GqlContext } from '../common/context.js';
+import { DatabaseService } from '../common/database.service.js';
+import { DateScalar } from '../common/scalars.js';
+import { CadreStatistics, SubdistrictOverview } from './overview.types.js';
+
+@Resolver()
+export class OverviewResolver {
+  constructor(@Inject(DatabaseService) private readonly database: DatabaseService) {}
+
+  @Query(() => SubdistrictOverview, { description: '街道党建工作概览（数据范围内）' })
+  @Allow(Permission.READ)
+  async subdistrictOverview(
+    @Ctx() ctx: GqlContext,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
+  ): Promise<SubdistrictOverview> {
+    return getSubdistrictOverview(this.database.dataSource, ctx.scope, asOf);
+  }
+
+  @Query(() => CadreStatistics, { description: '所选党组织最近一次换届（不晚于 asOf）的班子成员统计' })
+  @Allow(Permission.READ)
+  async cadreStatistics(
+    @Ctx() ctx: GqlContext,
+    @Args('organizationIds', { type: () => [ID] }) organizationIds: string[],
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
+  ): Promise<CadreStatistics> {
+    return getCadreStatistics(this.database.dataSource, ctx.scope, organizationIds, asOf);
+  }
+}
