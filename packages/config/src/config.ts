@@ -71,6 +71,12 @@ export const configSchema = z.object({
         .map((item) => item.trim())
         .filter(Boolean),
     ),
+  /** Express "trust proxy": which hops may set X-Forwarded-For (e.g. "loopback", "10.0.0.0/8", 1). */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** The highest estimated cost a GraphQL query may have before it is refused (QUERY_TOO_COMPLEX). */
+  GATEWAY_MAX_QUERY_COST: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  /** Where the built console is; by default apps/console/dist beside the gateway. */
+  CONSOLE_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
