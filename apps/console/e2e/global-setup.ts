@@ -68,6 +68,5 @@ export default async function setup(project: TestProject) {
     await stack.stop();
     await dropDatabase(databaseUrl);
     await deleteRedisKeys(services.REDIS_URL, queuePrefix);
-    await deleteRedisKeys(services.REDIS_URL, `{${queuePrefix}}`);
   };
 }
