@@ -17,3 +17,18 @@ export function createDatabase(serverUrl: string, name: string): Promise<string>
 export function dropDatabase(databaseUrl: string): Promise<void>;
 export function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void>;
 export function freeLoopbackPort(): Promise<number>;
+export interface StackInfo {
+  baseUrl: string;
+  simulatorUrl: string;
+  upstreamToken: string;
+  adminUsername: string;
+  adminPassword: string;
+  databaseUrl: string;
+}
+export function startIsolatedStack(options: {
+  label: string;
+  logFile: string;
+  services: { DATABASE_URL: string; REDIS_URL: string };
+  adminPassword?: string;
+  extraEnv?: NodeJS.ProcessEnv;
+}): Promise<{ info: StackInfo; stop(): Promise<void> }>;

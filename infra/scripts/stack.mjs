@@ -220,3 +220,57 @@ export async function freeLoopbackPort() {
     });
   });
 }
+
+/**
+ * The whole platform on a database, ports and queue prefix of its own (end-to-end tests and
+ * benchmarks), with the processes' output appended to `logFile`. `stop()` also drops the database
+ * and the Redis keys.
+ */
+export async function startIsolatedStack({ label, logFile, services, adminPassword, extraEnv = {} }) {
+  const { randomBytes } = await import('node:crypto');
+  const { appendFileSync, mkdirSync } = await import('node:fs');
+  const { dirname } = await import('node:path');
+  const id = randomBytes(4).toString('hex');
+  const databaseUrl = await createDatabase(services.DATABASE_URL, `dangjian_${label}_${id}`);
+  const [port, workerPort, simPort] = [await freeLoopbackPort(), await freeLoopbackPort(), await freeLoopbackPort()];
+  const queuePrefix = `dangjian-test:${label}:${id}`;
+  const info = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    simulatorUrl: `http://127.0.0.1:${simPort}`,
+    upstreamToken: `${label}-token-${id}`,
+    adminUsername: 'admin',
+    adminPassword: adminPassword ?? `Adm-${randomBytes(6).toString('hex')}`,
+    databaseUrl,
+  };
+  mkdirSync(dirname(logFile), { recursive: true });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.REDIS_URL,
+    QUEUE_PREFIX: queuePrefix,
+    PORT: String(port),
+    WORKER_PORT: String(workerPort),
+    UPSTREAM_SIM_PORT: String(simPort),
+    UPSTREAM_URL: info.simulatorUrl,
+    UPSTREAM_TOKEN: info.upstreamToken,
+    DANGJIAN_ADMIN_USERNAME: info.adminUsername,
+    DANGJIAN_ADMIN_PASSWORD: info.adminPassword,
+    ...extraEnv,
+  };
+  let stack;
+  try {
+    stack = await startStack(env, { log: (line) => appendFileSync(logFile, line) });
+  } catch (error) {
+    await dropDatabase(databaseUrl).catch(() => {});
+    throw error;
+  }
+  return {
+    info,
+    async stop() {
+      await stack.stop();
+      await dropDatabase(databaseUrl);
+      await deleteRedisKeys(services.REDIS_URL, queuePrefix);
+    },
+  };
+}
