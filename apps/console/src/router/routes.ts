@@ -42,10 +42,22 @@ const baseRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'menu.members', icon: User, order: 3 },
   },
   {
+    path: 'members/:id',
+    name: 'member-detail',
+    component: () => import('@/views/members/detail.vue'),
+    meta: { titleKey: 'members.detail.title', hideInMenu: true },
+  },
+  {
     path: 'transfers',
     name: 'transfers',
     component: () => import('@/views/transfers/index.vue'),
-    meta: { titleKey: 'menu.transfers', icon: Switch, order: 4 },
+    meta: { titleKey: 'menu.transfers', icon: Switch, access: 'VIEW_TRANSFERS', order: 4 },
+  },
+  {
+    path: 'transfers/:id/letter',
+    name: 'transfer-letter',
+    component: () => import('@/views/transfers/letter.vue'),
+    meta: { titleKey: 'transfers.letter.title', access: 'VIEW_TRANSFERS', hideInMenu: true },
   },
   {
     path: 'sync',

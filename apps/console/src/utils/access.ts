@@ -11,6 +11,15 @@ export const PERMISSIONS = {
   MANAGE_USERS: ['DISTRICT_ADMIN'],
   MANAGE_API_KEYS: ['DISTRICT_ADMIN'],
   READ_AUDIT_LOG: ['DISTRICT_ADMIN'],
+  // The gateway's permission table (ROLE_PERMISSIONS), for the buttons that change things.
+  MANAGE_TRANSFERS: ['DISTRICT_ADMIN', 'COMMUNITY_ADMIN'],
+  MANAGE_WORK: ['DISTRICT_ADMIN', 'COMMUNITY_ADMIN', 'INSTRUCTOR', 'STATION_STAFF'],
+  MANAGE_ELECTIONS: ['DISTRICT_ADMIN', 'COMMUNITY_ADMIN'],
+  EXPORT: ['DISTRICT_ADMIN', 'COMMUNITY_ADMIN', 'INSTRUCTOR', 'STATION_STAFF'],
+  // Whose daily work a menu area is: instructors guide branches, station staff serve buildings.
+  VIEW_TRANSFERS: ['DISTRICT_ADMIN', 'COMMUNITY_ADMIN', 'VIEWER'],
+  VIEW_NON_PUBLIC: ['DISTRICT_ADMIN', 'COMMUNITY_ADMIN', 'INSTRUCTOR', 'VIEWER'],
+  VIEW_BUILDINGS: ['DISTRICT_ADMIN', 'COMMUNITY_ADMIN', 'STATION_STAFF', 'VIEWER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

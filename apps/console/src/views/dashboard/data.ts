@@ -100,3 +100,108 @@ export const TRANSFER_STATUS_COLORS: Record<TransferStatus, string> = {
   REVOKED: '#9a1d1d',
   EXPIRED: '#6b4aa0',
 };
+
+// ── Charts beyond the overview's numbers ─────────────────────────────────────
+
+/** The latest election of each community's own organisation (not of the branches inside it). */
+export function latestCommunityElections<
+  E extends { electedOn: string; organization: { id: string; category: string; parent: { category: string } | null } },
+>(elections: readonly E[]): E[] {
+  const latest = new Map<string, E>();
+  for (const election of elections) {
+    const organization = election.organization;
+    if (organization.category !== 'COMMUNITY' || organization.parent?.category === 'COMMUNITY') continue;
+    const known = latest.get(organization.id);
+    if (!known || known.electedOn < election.electedOn) latest.set(organization.id, election);
+  }
+  return [...latest.values()];
+}
+
+/** Age bands of committee members at their election, as the cadre reports group them. */
+export const AGE_BANDS = [
+  { key: 'upTo30', max: 30 },
+  { key: 'from31To35', max: 35 },
+  { key: 'from36To40', max: 40 },
+  { key: 'from41To45', max: 45 },
+  { key: 'from46To50', max: 50 },
+  { key: 'over50', max: Number.POSITIVE_INFINITY },
+] as const;
+
+export function ageBands(ages: readonly number[]): { key: (typeof AGE_BANDS)[number]['key']; count: number }[] {
+  return AGE_BANDS.map((band, index) => {
+    const min = index === 0 ? Number.NEGATIVE_INFINITY : AGE_BANDS[index - 1].max;
+    return { key: band.key, count: ages.filter((age) => age > min && age <= band.max).length };
+  });
+}
+
+export function countBy<T extends string>(values: readonly T[], order: readonly T[]): { key: T; count: number }[] {
+  return order.map((key) => ({ key, count: values.filter((value) => value === key).length })).filter((item) => item.count > 0);
+}
+
+export type CellStatus = 'MET' | 'OPEN' | 'MISSED';
+const STATUS_VALUE: Record<CellStatus, number> = { MISSED: 0, OPEN: 1, MET: 2 };
+
+export interface HeatmapData {
+  branches: string[];
+  months: string[];
+  /** [month index, branch index, 0 missed / 1 open / 2 met, met, open, missed] */
+  cells: [number, number, number, number, number, number][];
+}
+
+/** The months 'YYYY-MM' from one day's month to another's, inclusive. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (let guard = 0; guard < 240; guard++) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= end) break;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/**
+ * Organisational-life compliance as branch × month: each obligation is judged in the month its
+ * period ends (monthly meetings every month, quarterly ones at the quarter's last month, yearly ones
+ * in December). A cell is red when one judged there was missed, amber while one is still open,
+ * green when all were met; branches with the most missed come first.
+ */
+export function complianceHeatmap(report: {
+  from: string;
+  to: string;
+  branches: readonly { organizationName: string; missedCount: number; entries: readonly { end: string; status: CellStatus }[] }[];
+}): HeatmapData {
+  const months = monthsBetween(report.from, report.to);
+  const branches = [...report.branches].sort((a, b) => b.missedCount - a.missedCount || a.organizationName.localeCompare(b.organizationName, 'zh-CN'));
+  const cells: HeatmapData['cells'] = [];
+  branches.forEach((branch, row) => {
+    months.forEach((month, column) => {
+      const judged = branch.entries.filter((entry) => entry.end.slice(0, 7) === month);
+      if (!judged.length) return;
+      const met = judged.filter((entry) => entry.status === 'MET').length;
+      const open = judged.filter((entry) => entry.status === 'OPEN').length;
+      const missed = judged.filter((entry) => entry.status === 'MISSED').length;
+      const status: CellStatus = missed ? 'MISSED' : open ? 'OPEN' : 'MET';
+      cells.push([column, row, STATUS_VALUE[status], met, open, missed]);
+    });
+  });
+  return { branches: branches.map((branch) => branch.organizationName), months, cells };
+}
+
+/** Each kind of to-do has a colour, so the list can be scanned. */
+export const TODO_TAG: Record<string, 'primary' | 'success' | 'warning' | 'info' | 'danger'> = {
+  TRANSFER_AWAITING_ACTION: 'primary',
+  LETTER_EXPIRING: 'warning',
+  RECEIPT_OVERDUE: 'danger',
+  RECTIFICATION_OVERDUE: 'danger',
+  CHECKLIST_ITEM_OVERDUE: 'warning',
+  GUIDANCE_FOLLOW_UP_DUE: 'warning',
+  TERM_ENDING: 'info',
+};

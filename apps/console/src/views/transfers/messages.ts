@@ -1,0 +1,5 @@
+import { registerMessages } from '@/locales';
+import messages from '@/locales/modules/transfers-extra';
+
+// Importing this module (from any view of the area) makes its texts available before it renders.
+registerMessages(messages);
