@@ -103,7 +103,7 @@ describe('the to-do summary of the signed-in user', () => {
     });
     expect(of('RECTIFICATION_OVERDUE', ids.problem!)).toMatchObject({
       title: '问题整改逾期：组织生活记录不规范',
-      route: `/work/checklists?id=${ids.problem}`,
+      route: `/branch-work/checklist?id=${ids.problem}`,
       entityType: 'ChecklistItem',
       overdue: true,
     });

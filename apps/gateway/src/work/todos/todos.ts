@@ -24,7 +24,7 @@ import { TODO_KINDS } from './todo.types.js';
 /** Where the console acts on each kind of record. */
 export const TODO_ROUTES = {
   transfer: (id: string) => `/transfers?id=${id}`,
-  checklistItem: (id: string) => `/work/checklists?id=${id}`,
+  checklistItem: (id: string) => `/branch-work/checklist?id=${id}`,
   guidanceVisit: (id: string) => `/work/guidance?id=${id}`,
   elections: (organizationId: string) => `/organizations?id=${organizationId}&tab=elections`,
 };

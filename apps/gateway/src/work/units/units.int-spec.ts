@@ -135,6 +135,11 @@ describe('communities, units, the coverage report and the survey in Excel', () =
       await gw.gql<{ units: { totalCount: number; nodes: Array<{ name: string }> } }>('{ units(filter: { needsOwnOrganization: true }) { totalCount nodes { name } } }', {}, { token }),
     ).units;
     expect(needing).toEqual({ totalCount: 1, nodes: [{ name: '某商贸公司' }] });
+    // A search in Chinese matches names (the credit code column is ASCII and never compared with it).
+    const byName = expectOk(
+      await gw.gql<{ units: { nodes: Array<{ name: string }> } }>('{ units(filter: { search: "商贸" }) { nodes { name } } }', {}, { token }),
+    ).units;
+    expect(byName.nodes.map((unit) => unit.name)).toContain('某商贸公司');
     const sorted = expectOk(
       await gw.gql<{ units: { nodes: Array<{ name: string }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
         '{ units(orderBy: STAFF_COUNT, direction: DESC, first: 1) { nodes { name } pageInfo { hasNextPage endCursor } } }',

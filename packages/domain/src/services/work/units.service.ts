@@ -184,8 +184,15 @@ export const unitResource: Resource<Unit, CreateUnitInput, UnitFilter, UnitSortF
     if (filter.category?.length)
       qb.andWhere('unit.category IN (:...categories)', { categories: filter.category });
     const search = text(filter.search);
-    if (search)
-      qb.andWhere('(unit.name LIKE :search OR unit.creditCode LIKE :search)', { search: `%${search}%` });
+    if (search) {
+      // The credit code column is ASCII: comparing it with Chinese text is an error in MySQL, and
+      // a credit code never contains Chinese anyway.
+      if (/^[0-9A-Za-z]+$/.test(search)) {
+        qb.andWhere('(unit.name LIKE :search OR unit.creditCode LIKE :search)', { search: `%${search}%` });
+      } else {
+        qb.andWhere('unit.name LIKE :search', { search: `%${search}%` });
+      }
+    }
     if (filter.buildingId) qb.andWhere('unit.buildingId = :buildingId', { buildingId: filter.buildingId });
     if (filter.surveyed === true) qb.andWhere('unit.surveyedOn IS NOT NULL');
     if (filter.surveyed === false) qb.andWhere('unit.surveyedOn IS NULL');
