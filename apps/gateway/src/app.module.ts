@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Config } from '@dangjian/config';
 import { DomainError } from '@dangjian/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
@@ -18,6 +19,7 @@ import { CONFIG, GATEWAY_OPTIONS } from './common/tokens.js';
 import type { GatewayOptions } from './gateway-options.js';
 import { FEATURE_MODULES } from './schema.js';
 import { WorkModule } from './work/work.module.js';
+import { BriefingModule } from './briefing/briefing.module.js';
 
 /** Logs what clients only see as INTERNAL_SERVER_ERROR, with the request id they can quote. */
 function errorLogPlugin(): ApolloServerPlugin<GqlContext> {
@@ -105,14 +107,17 @@ export class AppModule {
               includeStacktraceInErrorResponses: false,
               stopOnTerminationSignals: false,
               validationRules: [queryLimitsRule(opts.limits)],
-              context: ({ req }: { req: Request }) => createGqlContext(req, () => database.dataSource, counts),
+              context: ({ req }: { req: Request }) => createGqlContext(req, () => database.statements, counts),
               formatError: (formatted, error) => formatGraphQLError(formatted, error, { development }),
-              plugins: [errorLogPlugin(), countCachePlugin(counts), metricsPlugin(metrics)],
+              // No response carries cache hints, and the cache-control plugin would otherwise
+              // wrap every field of every response (400 for a page of members) to compute them.
+              plugins: [ApolloServerPluginCacheControlDisabled(), errorLogPlugin(), countCachePlugin(counts), metricsPlugin(metrics)],
             };
           },
         }),
         ...FEATURE_MODULES,
         WorkModule,
+        BriefingModule,
       ],
     };
   }

@@ -7,3 +7,4 @@ export * from './sync/index.js';
 export * from './transfers/index.js';
 export * from './work/index.js';
 export * from './keys/index.js';
+export * from './briefing/index.js';

@@ -1,0 +1,5 @@
+import { registerMessages } from '@/locales';
+import messages from '@/locales/modules/service-centers';
+
+// Imported by every component of the area, so its texts are there before anything renders.
+registerMessages(messages);
