@@ -101,8 +101,13 @@ const baseRoutes: RouteRecordRaw[] = [
 
 const featureModules = import.meta.glob<{ default: RouteRecordRaw[] }>('./modules/*.ts', { eager: true });
 
+const moduleRoutes = Object.values(featureModules).flatMap((m) => m.default);
+
 /** The pages inside the frame; the side menu is built from these (ordered by meta.order). */
-export const appRoutes: RouteRecordRaw[] = [...baseRoutes, ...Object.values(featureModules).flatMap((m) => m.default)];
+export const appRoutes: RouteRecordRaw[] = [...baseRoutes, ...moduleRoutes.filter((route) => !route.meta?.public)];
+
+/** Pages anyone may open without the frame or a sign-in (the public 公示 screen). */
+const publicRoutes = moduleRoutes.filter((route) => route.meta?.public);
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -111,6 +116,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/login/index.vue'),
     meta: { titleKey: 'menu.login', public: true },
   },
+  ...publicRoutes,
   {
     path: '/',
     component: BasicLayout,
