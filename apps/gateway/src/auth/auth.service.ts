@@ -97,6 +97,7 @@ export class AuthService {
       );
     }
     await recordSuccessfulLogin(dataSource, who, user.id);
+    await this.forgiveAttempt(name, actor.ip ?? 'unknown');
     return this.signIn(user);
   }
 
@@ -130,6 +131,17 @@ export class AuthService {
       if (isRedisUnavailable(error)) throw GatewayError.redisUnavailable();
       throw error;
     }
+  }
+
+  /**
+   * A successful sign-in gives back the attempt it used, so only failures add up: several people
+   * signing in to one office account, or from one office address, are not throttled for it.
+   */
+  private async forgiveAttempt(username: string, ip: string): Promise<void> {
+    await Promise.all([
+      this.redis.unhit(this.redis.key('rl', 'login', 'user', username.toLowerCase())),
+      this.redis.unhit(this.redis.key('rl', 'login', 'ip', ip)),
+    ]);
   }
 
   /** Tokens for a user, with their data scope worked out now (it travels in the access token). */

@@ -13,6 +13,13 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {count, ttl}
 `;
 
+/** Decrements a window's count if it is above zero; leaves its expiry alone. */
+const UNHIT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
+return 0
+`;
+
 export interface WindowCount {
   count: number;
   /** Milliseconds until the window resets. */
@@ -69,6 +76,11 @@ export class RedisService implements OnApplicationShutdown {
   async hit(key: string, windowMs: number): Promise<WindowCount> {
     const [count, ttl] = (await this.client.eval(FIXED_WINDOW, 1, key, String(windowMs))) as [number, number];
     return { count: Number(count), resetInMs: Number(ttl) };
+  }
+
+  /** Takes one hit back (a window's count never goes below zero). */
+  async unhit(key: string): Promise<void> {
+    await this.client.eval(UNHIT, 1, key);
   }
 
   async waitUntilReady(timeoutMs: number): Promise<void> {
