@@ -19,7 +19,7 @@ import {
   type CoverageSummary,
   type SurveyUnit,
 } from '../../rules/index.js';
-import { inScope, type DataScope } from '../access/index.js';
+import type { DataScope } from '../access/index.js';
 import type { Actor } from '../audit/index.js';
 import {
   checkCount,
@@ -27,23 +27,19 @@ import {
   checkOptionalDay,
   checkOptionalText,
   checkRequiredEnum,
-  changedOrganizationsInScope,
   isId,
   loadSettings,
-  organizationKeptOrInScope,
+  organizationInScope,
+  scopedQuery,
   text,
   type Connection,
   type ListArgs,
 } from './common.js';
-import { unitWithinStation } from './building-scope.js';
-import { buildingResource } from './buildings.service.js';
 import {
   createRecord,
   deleteRecord,
-  findInScope,
   getRecord,
   listRecords,
-  scopedResourceQuery,
   updateRecord,
   type SubtreeFilter,
   type Resource,
@@ -101,7 +97,6 @@ export const unitResource: Resource<Unit, CreateUnitInput, UnitFilter, UnitSortF
   label: '单位',
   alias: 'unit',
   orgIdExpression: 'unit.communityOrganizationId',
-  alsoInScope: (qb, scope) => unitWithinStation(qb, 'unit', scope),
   softDelete: true,
   sortColumns: { NAME: 'name', STAFF_COUNT: 'staffCount', CREATED_AT: 'createdAt' },
   defaultSort: { field: 'NAME', direction: 'ASC' },
@@ -131,20 +126,7 @@ export const unitResource: Resource<Unit, CreateUnitInput, UnitFilter, UnitSortF
       );
     }
     problems.throwIfAny();
-    const community = await organizationKeptOrInScope(
-      ctx.manager,
-      ctx.scope,
-      input.communityOrganizationId,
-      existing?.communityOrganizationId,
-    );
-    if (!inScope(community.path, ctx.scope)) {
-      await changedOrganizationsInScope(ctx.manager, ctx.scope, [
-        { to: input.organizationId, from: existing?.organizationId },
-        { to: input.jointBranchOrganizationId, from: existing?.jointBranchOrganizationId },
-      ]);
-      if (input.buildingId && input.buildingId !== existing?.buildingId)
-        await findInScope(ctx.manager, buildingResource, ctx.scope, input.buildingId);
-    }
+    const community = await organizationInScope(ctx.manager, ctx.scope, input.communityOrganizationId);
     await existingOrganization(ctx.manager, input.organizationId, 'organizationId');
     const joint = await existingOrganization(
       ctx.manager,
@@ -283,7 +265,7 @@ export async function loadSurveyUnits(
   today: string,
 ): Promise<SurveyedUnit[]> {
   const settings = await loadSettings(manager);
-  const units = await scopedResourceQuery(manager, unitResource, scope)
+  const units = await scopedQuery(manager, Unit, 'unit', 'unit.communityOrganizationId', scope)
     .andWhere('unit.category IN (:...surveyed)', {
       surveyed: ['NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION'],
     })
