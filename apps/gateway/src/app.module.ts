@@ -107,7 +107,7 @@ export class AppModule {
               includeStacktraceInErrorResponses: false,
               stopOnTerminationSignals: false,
               validationRules: [queryLimitsRule(opts.limits)],
-              context: ({ req }: { req: Request }) => createGqlContext(req, () => database.dataSource, counts),
+              context: ({ req }: { req: Request }) => createGqlContext(req, () => database.statements, counts),
               formatError: (formatted, error) => formatGraphQLError(formatted, error, { development }),
               // No response carries cache hints, and the cache-control plugin would otherwise
               // wrap every field of every response (400 for a page of members) to compute them.

@@ -1,6 +1,5 @@
-import type { Actor, CountCache, DataScope } from '@dangjian/domain';
+import type { Actor, CountCache, DataScope, Queryable } from '@dangjian/domain';
 import type { Request } from 'express';
-import type { DataSource } from 'typeorm';
 import { createLoaders, type Loaders } from './loaders.js';
 import { actorOf, requestInfo, scopeOf, type Principal, type RequestInfo } from './principal.js';
 
@@ -14,7 +13,7 @@ export interface GqlContext {
   loaders: Loaders;
 }
 
-export function createGqlContext(req: Request, db: () => DataSource, counts?: CountCache): GqlContext {
+export function createGqlContext(req: Request, db: () => Queryable, counts?: CountCache): GqlContext {
   const info = requestInfo(req);
   const scope = scopeOf(info.principal);
   return {

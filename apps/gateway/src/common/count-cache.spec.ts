@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isPrivateAddress } from '../health/health.controller.js';
 import { TtlCountCache } from './count-cache.js';
 
@@ -11,6 +11,115 @@ describe('TtlCountCache', () => {
     expect(cache.get('large')).toBe(1_000_000);
     cache.clear();
     expect(cache.get('large')).toBeUndefined();
+  });
+
+  describe('when a total runs out', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('lets one request recount while the others keep the last total for a moment', () => {
+      vi.useFakeTimers({ now: new Date('2026-11-26T08:00:00Z') });
+      const cache = new TtlCountCache();
+      cache.offer('members', 100_000);
+      vi.advanceTimersByTime(3_001);
+      // The first request after expiry recounts; those arriving meanwhile are not sent to the database too.
+      expect(cache.get('members')).toBeUndefined();
+      expect(cache.get('members')).toBe(100_000);
+      expect(cache.get('members')).toBe(100_000);
+      cache.offer('members', 100_001);
+      expect(cache.get('members')).toBe(100_001);
+    });
+
+    it('never answers with a total older than the grace beyond its lifetime', () => {
+      vi.useFakeTimers({ now: new Date('2026-11-26T08:00:00Z') });
+      const cache = new TtlCountCache();
+      cache.offer('members', 100_000);
+      vi.advanceTimersByTime(3_500);
+      expect(cache.get('members')).toBeUndefined();
+      // The recount never came back (the request failed): after the grace, others count for themselves.
+      vi.advanceTimersByTime(1_000);
+      expect(cache.get('members')).toBeUndefined();
+      expect(cache.get('members')).toBeUndefined();
+    });
+
+    it('forgets a total that has become small', () => {
+      const cache = new TtlCountCache();
+      cache.offer('members', 100_000);
+      cache.offer('members', 12);
+      expect(cache.get('members')).toBeUndefined();
+    });
+  });
+
+  describe('remember', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('works a result out once for concurrent callers and keeps it', async () => {
+      const cache = new TtlCountCache();
+      let computed = 0;
+      let release: (value: { memberCount: number }) => void = () => undefined;
+      const compute = () => {
+        computed++;
+        return new Promise<{ memberCount: number }>((resolve) => {
+          release = resolve;
+        });
+      };
+      const first = cache.remember('overview|all', compute);
+      const second = cache.remember('overview|all', compute);
+      release({ memberCount: 7 });
+      expect(await first).toEqual({ memberCount: 7 });
+      expect(await second).toEqual({ memberCount: 7 });
+      expect(await cache.remember('overview|all', compute)).toEqual({ memberCount: 7 });
+      expect(computed).toBe(1);
+    });
+
+    it('answers with the last result while the next one is worked out, never with one older than the grace', async () => {
+      vi.useFakeTimers({ now: new Date('2026-11-26T08:00:00Z') });
+      const cache = new TtlCountCache();
+      let next = 1;
+      let release: () => void = () => undefined;
+      const compute = () => {
+        const value = next++;
+        return new Promise<number>((resolve) => {
+          release = () => resolve(value);
+        });
+      };
+      const first = cache.remember('overview|all', compute);
+      release();
+      expect(await first).toBe(1);
+
+      vi.advanceTimersByTime(3_500);
+      // Run out: this caller is answered at once with the last figures, and a recount starts behind it.
+      expect(await cache.remember('overview|all', compute)).toBe(1);
+      expect(await cache.remember('overview|all', compute)).toBe(1);
+      release();
+      await vi.waitFor(async () => expect(await cache.remember('overview|all', compute)).toBe(2));
+      expect(next).toBe(3);
+
+      // Long unused: the caller waits for figures worked out now rather than get old ones.
+      vi.advanceTimersByTime(60_000);
+      const late = cache.remember('overview|all', compute);
+      release();
+      expect(await late).toBe(3);
+    });
+
+    it('does not keep a result worked out before a mutation cleared the cache', async () => {
+      const cache = new TtlCountCache();
+      let release: (value: number) => void = () => undefined;
+      const before = cache.remember('overview|all', () => new Promise<number>((resolve) => (release = resolve)));
+      cache.clear();
+      release(1);
+      expect(await before).toBe(1);
+      expect(await cache.remember('overview|all', async () => 2)).toBe(2);
+    });
+
+    it('does not keep a failure', async () => {
+      const cache = new TtlCountCache();
+      await expect(cache.remember('overview|all', () => Promise.reject(new Error('database away')))).rejects.toThrow('database away');
+      expect(await cache.remember('overview|all', async () => 3)).toBe(3);
+    });
   });
 });
 

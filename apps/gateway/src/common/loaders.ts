@@ -1,6 +1,7 @@
 import {
   childrenByParentIds,
   FULL_SCOPE,
+  latestTransfersByMemberIds,
   memberCountsByOrganizationIds,
   membersByIds,
   organizationsByIds,
@@ -9,9 +10,10 @@ import {
   type MemberCounts,
   type MemberRecord,
   type OrganizationRecord,
+  type Queryable,
+  type TransferRecord,
 } from '@dangjian/domain';
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
 
 /**
  * The batch loaders of one request, each filtered by the caller's scope: a nested field costs one
@@ -24,9 +26,11 @@ export interface Loaders {
   children: DataLoader<string, OrganizationRecord[]>;
   memberCounts: DataLoader<string, MemberCounts>;
   member: DataLoader<string, MemberRecord | null>;
+  /** A member's most recent transfer in scope, by member id. */
+  latestTransfer: DataLoader<string, TransferRecord | null>;
 }
 
-export function createLoaders(db: () => DataSource, scope: DataScope, counts?: CountCache): Loaders {
+export function createLoaders(db: () => Queryable, scope: DataScope, counts?: CountCache): Loaders {
   const scopeKey = scope.all ? 'all' : scope.organizationPaths.join(',');
   const countKey = (id: string, which: 'm' | 'f') => `memberCounts|${scopeKey}|${id}|${which}`;
   const byId = (scopeToUse: DataScope) =>
@@ -65,6 +69,10 @@ export function createLoaders(db: () => DataSource, scope: DataScope, counts?: C
     }),
     member: new DataLoader(async (ids) => {
       const found = await membersByIds(db(), scope, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    latestTransfer: new DataLoader(async (ids) => {
+      const found = await latestTransfersByMemberIds(db(), scope, ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
   };

@@ -7,8 +7,9 @@ import type { GqlContext } from '../common/context.js';
 import { TtlCountCache } from '../common/count-cache.js';
 import { DatabaseService } from '../common/database.service.js';
 import { MemberSortEnum } from '../common/enums.js';
-import { connectionNeeds } from '../common/pagination.types.js';
+import { connectionNeeds, selectsNodeField } from '../common/pagination.types.js';
 import { Organization } from '../organization/organization.types.js';
+import { toTransferNode, Transfer } from '../transfer/transfer.types.js';
 import { MemberFilter } from './dto/member-filter.input.js';
 import { Member, MemberConnection, MemberPii, toMemberNode } from './member.types.js';
 
@@ -30,12 +31,15 @@ export class MemberResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('orderBy', { type: () => MemberSortEnum, nullable: true, defaultValue: 'ID' }) orderBy: MemberSort,
   ): Promise<MemberConnection> {
-    const page = await listMembers(this.database.dataSource, ctx.scope, this.cipher, filter ?? {}, { first, after }, {
+    const page = await listMembers(this.database.statements, ctx.scope, this.cipher, filter ?? {}, { first, after }, {
       sort: orderBy,
       needs: connectionNeeds(info),
       counts: this.counts,
+      // The page's organisations come with its own statement; the field below then finds them loaded.
+      withOrganizations: selectsNodeField(info, 'organization'),
     });
-    return { ...page, nodes: page.nodes.map((record) => toMemberNode(record, ctx.principal)) };
+    for (const [id, organization] of page.organizations) ctx.loaders.organization.prime(id, organization);
+    return { totalCount: page.totalCount, pageInfo: page.pageInfo, nodes: page.nodes.map((record) => toMemberNode(record, ctx.principal)) };
   }
 
   @Query(() => Member, { nullable: true, description: '一名党员；不在数据范围内时报 NOT_FOUND' })
@@ -57,5 +61,11 @@ export class MemberResolver {
   @ResolveField(() => Organization, { description: '组织关系所在的党组织' })
   async organization(@Parent() member: Member, @Ctx() ctx: GqlContext): Promise<Organization | null> {
     return ctx.loaders.organization.load(member.organizationId);
+  }
+
+  @ResolveField(() => Transfer, { nullable: true, description: '最近一笔组织关系转接（数据范围内）；没有时为空' })
+  async latestTransfer(@Parent() member: Member, @Ctx() ctx: GqlContext): Promise<Transfer | null> {
+    const record = await ctx.loaders.latestTransfer.load(member.id);
+    return record ? toTransferNode(record, ctx.principal) : null;
   }
 }

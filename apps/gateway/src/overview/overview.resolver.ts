@@ -1,15 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { getCadreStatistics, getSubdistrictOverview, Permission } from '@dangjian/domain';
+import { getCadreStatistics, getSubdistrictOverview, Permission, type DataScope } from '@dangjian/domain';
 import { Allow, Ctx } from '../common/access.decorators.js';
 import type { GqlContext } from '../common/context.js';
+import { TtlCountCache } from '../common/count-cache.js';
 import { DatabaseService } from '../common/database.service.js';
 import { DateScalar } from '../common/scalars.js';
 import { CadreStatistics, SubdistrictOverview } from './overview.types.js';
 
 @Resolver()
 export class OverviewResolver {
-  constructor(@Inject(DatabaseService) private readonly database: DatabaseService) {}
+  constructor(
+    @Inject(DatabaseService) private readonly database: DatabaseService,
+    @Inject(TtlCountCache) private readonly counts: TtlCountCache,
+  ) {}
 
   @Query(() => SubdistrictOverview, { description: '街道党建工作概览（数据范围内）' })
   @Allow(Permission.READ)
@@ -17,7 +21,12 @@ export class OverviewResolver {
     @Ctx() ctx: GqlContext,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
   ): Promise<SubdistrictOverview> {
-    return getSubdistrictOverview(this.database.dataSource, ctx.scope, asOf);
+    // Two dozen counts over the whole scope (every member among them): remembered for a few
+    // seconds per scope and day like other large totals, so a dashboard open in many browsers
+    // costs one computation, not one per refresh.
+    return this.counts.remember(`overview|${scopeKey(ctx.scope)}|${asOf ?? ''}`, () =>
+      getSubdistrictOverview(this.database.dataSource, ctx.scope, asOf),
+    );
   }
 
   @Query(() => CadreStatistics, { description: '所选党组织最近一次换届（不晚于 asOf）的班子成员统计' })
@@ -29,4 +38,8 @@ export class OverviewResolver {
   ): Promise<CadreStatistics> {
     return getCadreStatistics(this.database.dataSource, ctx.scope, organizationIds, asOf);
   }
+}
+
+function scopeKey(scope: DataScope): string {
+  return scope.all ? 'all' : [...scope.organizationPaths].sort().join(',');
 }

@@ -10,3 +10,4 @@ export * from './members.js';
 export * from './api-clients.js';
 export * from './audit-logs.js';
 export * from './sync-runs.js';
+export * from './member-transfers.js';

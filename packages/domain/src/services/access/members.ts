@@ -12,7 +12,7 @@ import {
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import { writeAudit, type Actor } from '../audit/audit.service.js';
 import type { DataScope } from './data-scope.js';
-import { getOrganization } from './organizations.js';
+import { getOrganization, toOrganization, type OrganizationRecord } from './organizations.js';
 import {
   listInScope,
   type Connection,
@@ -182,26 +182,78 @@ async function memberConditions(
   return where;
 }
 
+// The organisation of each listed member, read in the page's own statement (its primary key
+// joined): the columns under an `o_` prefix, so that they never collide with the member's.
+const MEMBER_ORGANIZATION_COLUMNS = sqlRaw(
+  [
+    'mo.id AS o_id',
+    'mo.upstream_id AS o_upstreamId',
+    'mo.name AS o_name',
+    'mo.type AS o_type',
+    'mo.category AS o_category',
+    'mo.parent_id AS o_parentId',
+    'mo.path AS o_path',
+    'mo.depth AS o_depth',
+    'mo.established_on AS o_establishedOn',
+    'mo.sort_order AS o_sortOrder',
+  ].join(', '),
+);
+const MEMBER_ORGANIZATION_JOIN = sqlRaw('LEFT JOIN organization mo ON mo.id = m.organization_id AND mo.deleted_at IS NULL');
+
+/** One page of members; with `withOrganizations`, their organisations too. */
+export interface MemberPage extends Connection<MemberRecord> {
+  /**
+   * By organisation id, the organisation of every member on the page (null for one since
+   * removed): what `organizationsByIds` would answer for them, without a statement of its own. A
+   * member's relation lies in the caller's scope exactly when their organisation does.
+   */
+  organizations: Map<string, OrganizationRecord | null>;
+}
+
 export async function listMembers(
   db: Queryable,
   scope: DataScope,
   hasher: IdCardHasher,
   filter: MemberFilter,
   page: PageRequest,
-  options: { sort?: MemberSort; needs?: ConnectionNeeds; counts?: CountCache } = {},
-): Promise<Connection<MemberRecord>> {
+  options: { sort?: MemberSort; needs?: ConnectionNeeds; counts?: CountCache; withOrganizations?: boolean } = {},
+): Promise<MemberPage> {
   const where = await memberConditions(db, scope, hasher, filter);
-  return listInScope(db, {
+  const organizations = new Map<string, OrganizationRecord | null>();
+  const withOrganizations = options.withOrganizations === true;
+  const connection = await listInScope(db, {
     table: 'member',
     alias: 'm',
     scope,
-    columns: MEMBER_COLUMNS,
+    columns: withOrganizations ? sql`${MEMBER_COLUMNS}, ${MEMBER_ORGANIZATION_COLUMNS}` : MEMBER_COLUMNS,
+    nodeJoins: withOrganizations ? MEMBER_ORGANIZATION_JOIN : undefined,
     where,
     ordering: MEMBER_ORDERINGS[options.sort ?? 'ID'],
     page,
     needs: options.needs,
     counts: options.counts,
-    map: toMember,
+    map: (row) => {
+      const member = toMember(row);
+      if (withOrganizations) organizations.set(member.organizationId, organizationOf(row));
+      return member;
+    },
+  });
+  return { ...connection, organizations };
+}
+
+function organizationOf(row: Record<string, unknown>): OrganizationRecord | null {
+  if (row.o_id === null || row.o_id === undefined) return null;
+  return toOrganization({
+    id: row.o_id,
+    upstreamId: row.o_upstreamId,
+    name: row.o_name,
+    type: row.o_type,
+    category: row.o_category,
+    parentId: row.o_parentId,
+    path: row.o_path,
+    depth: row.o_depth,
+    establishedOn: row.o_establishedOn,
+    sortOrder: row.o_sortOrder,
   });
 }
 

@@ -128,6 +128,11 @@ export interface CountCache {
 export interface PlainList<R> {
   /** The FROM clause (trusted table names and joins). */
   from: Sql;
+  /**
+   * The FROM clause of the page itself when it reads more than the count needs: `from` with
+   * LEFT JOINs on primary keys that only add columns to the nodes (the count keeps `from`).
+   */
+  nodesFrom?: Sql;
   columns: Sql;
   where?: Sql[];
   ordering: Ordering<R>;
@@ -144,14 +149,18 @@ export interface ScopedList<R> extends Omit<PlainList<R>, 'from'> {
   scope: DataScope;
   /** Extra joins after the scoped source. */
   joins?: Sql;
+  /** Joins that only add columns to the nodes, never change which rows match: left out of the count. */
+  nodeJoins?: Sql;
 }
 
 /** One page of a scoped list: `listPage` over the scoped source, so the scope is never forgotten. */
 export async function listInScope<R>(db: Queryable, list: ScopedList<R>): Promise<Connection<R>> {
   const source = scopedSource(list.table, list.alias, list.scope);
+  const from = list.joins ? sql`${source.from} ${list.joins}` : source.from;
   return listPage(db, {
     ...list,
-    from: list.joins ? sql`${source.from} ${list.joins}` : source.from,
+    from,
+    nodesFrom: list.nodeJoins ? sql`${from} ${list.nodeJoins}` : undefined,
     where: [source.where, ...(list.where ?? [])],
   });
 }
@@ -192,7 +201,7 @@ export async function listPage<R>(db: Queryable, list: PlainList<R>): Promise<Co
   const started = performance.now();
   const rows = await runSql<Record<string, unknown>>(
     db,
-    sql`SELECT ${columns} FROM ${list.from} WHERE ${pageWhere} ORDER BY ${orderBySql(list.ordering)} LIMIT ${sqlRaw(String(size + 1))}`,
+    sql`SELECT ${columns} FROM ${list.nodesFrom ?? list.from} WHERE ${pageWhere} ORDER BY ${orderBySql(list.ordering)} LIMIT ${sqlRaw(String(size + 1))}`,
   );
   const hasNextPage = rows.length > size;
   const pageRows = rows.slice(0, size);

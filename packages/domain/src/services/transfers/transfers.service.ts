@@ -58,7 +58,8 @@ export interface TransferRecord {
   updatedAt: Date;
 }
 
-const TRANSFER_COLUMNS = sqlRaw(
+/** The columns of a TransferRecord, from the table aliased `t`. */
+export const TRANSFER_COLUMNS = sqlRaw(
   [
     't.id AS id',
     't.upstream_id AS upstreamId',
@@ -90,7 +91,7 @@ const TRANSFER_COLUMNS = sqlRaw(
 
 const orNull = <T>(value: unknown): T | null => (value === null || value === undefined ? null : (value as T));
 
-function toTransfer(row: Record<string, unknown>): TransferRecord {
+export function toTransfer(row: Record<string, unknown>): TransferRecord {
   return {
     id: String(row.id),
     upstreamId: orNull<string>(row.upstreamId),
