@@ -171,7 +171,7 @@ export async function runSyncCli(
     }
 
     let lastLine = '';
-    const pollMs = options.pollMs ?? 500;
+    const pollMs = options.pollMs ?? 200;
     for (;;) {
       if (options.signal?.aborted) {
         io.out(`已中断；同步 #${run.id} 会在 worker 运行时从断点继续`);

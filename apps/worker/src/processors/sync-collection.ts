@@ -45,7 +45,8 @@ import {
   isPermanentUpstreamFailure,
   isUpstreamFailure,
 } from '../errors.js';
-import { garbageCollector } from '../memory.js';
+import { heapCeiling } from '../memory.js';
+import { CommittedPrefix, holdersOf, type FeedPageSlot } from './feed-lanes.js';
 
 type AnyItem = OrganizationItem | MemberItem | TransferItem;
 
@@ -62,13 +63,14 @@ interface Page {
 
 /** How long a step waits before trying again when another process holds its collection. */
 const BUSY_RETRY_MS = 5_000;
-/** Pages applied between two full garbage collections (see memory.ts). */
-const PAGES_BETWEEN_COLLECTIONS = 50;
+/** The JavaScript heap in use above which a full collection runs between pages (see memory.ts). */
+const HEAP_CEILING_BYTES = 192 * 1024 * 1024;
 
 /**
- * One collection's step of a sync run: pull pages, apply them batch by batch with the cursor in the
- * same transaction, then hand over to the next collection (or end the run). Safe to run again at
- * any point: a finished step only hands over, an unfinished one resumes from its committed cursor.
+ * One collection's step of a sync run: pull pages, apply them batch by batch (several at once,
+ * each in its own transaction), store the cursor once the pages before it have all committed,
+ * then hand over to the next collection (or end the run). Safe to run again at any point: a
+ * finished step only hands over, an unfinished one resumes from its committed cursor.
  */
 export async function processSyncCollection(
   job: Job<SyncCollectionJobData>,
@@ -185,7 +187,8 @@ class CollectionPass {
   private expected = 0;
   private readonly organizationIds = new Map<string, string>();
   private readonly tombstones = new Map<string, number>();
-  private readonly afterPage = garbageCollector(PAGES_BETWEEN_COLLECTIONS);
+  private firstListing = false;
+  private readonly afterPage = heapCeiling(HEAP_CEILING_BYTES);
 
   constructor(
     private readonly ctx: WorkerContext,
@@ -204,6 +207,10 @@ class CollectionPass {
     this.run.details[this.collection] = this.progress;
     await saveRunDetails(this.ctx.dataSource.manager, this.run, { status: 'RUNNING', start: true });
     this.run.status = 'RUNNING';
+  }
+
+  /** Every organisation's local id at once: a listing meets all of them, a feed page only a few. */
+  private async loadOrganizationIds(): Promise<void> {
     const map = await organizationIdsByUpstreamId(this.ctx.dataSource.manager);
     for (const [code, id] of map) this.organizationIds.set(code, id);
   }
@@ -243,7 +250,15 @@ class CollectionPass {
     if (seconds > 0) this.ctx.metrics.throughput(this.collection, this.fetchedThisPass / seconds);
   }
 
-  /** The change feed from the stored cursor, page by page, each committed with its cursor. */
+  /**
+   * The change feed from the stored cursor. Its pages are applied several at a time, each in its
+   * own transaction: on a large table the changed rows are often not in the database's memory, and
+   * one page's reads overlap another's. Two rules keep the outcome that of one page after the
+   * other: pages sharing a record never run at once (their order decides which version or
+   * deletion wins), and the stored cursor moves only over pages that have all committed, so a
+   * resume starts at the first page not certainly applied and finds the later ones already there
+   * (the version guard skips them).
+   */
   private async follow(cursor: string): Promise<void> {
     const limit = this.ctx.config.batchSize;
     const fetch = (from: string) => this.fetchChanges(from, limit);
@@ -256,20 +271,62 @@ class CollectionPass {
       await this.applyPages(pages, { cursor: last?.nextCursor ?? cursor });
       return;
     }
+    const lanes = new Map<Promise<void>, ReadonlySet<string>>();
+    const prefix = new CommittedPrefix(cursor);
+    let storing: Promise<void> = Promise.resolve();
+    let failure: unknown;
+    const committed = (slot: FeedPageSlot) => {
+      const next = prefix.commit(slot);
+      if (next === null) return;
+      storing = storing
+        .then(() => writeCursor(this.ctx.dataSource.manager, this.collection, next))
+        .catch((error: unknown) => {
+          failure ??= error;
+        });
+    };
     let pending: Promise<Page> = fetch(cursor);
     let current = cursor;
-    for (;;) {
-      const page = await unlessShuttingDown(this.ctx.shutdown, pending);
-      // Fetch the next page while this one is applied.
-      if (page.hasMore && page.nextCursor) {
-        pending = fetch(page.nextCursor);
-        pending.catch(() => undefined);
+    try {
+      for (;;) {
+        const page = await unlessShuttingDown(this.ctx.shutdown, pending);
+        // Fetch the next page while this one is applied.
+        if (page.hasMore && page.nextCursor) {
+          pending = fetch(page.nextCursor);
+          pending.catch(() => undefined);
+        }
+        current = page.nextCursor || current;
+        const slot = prefix.add(current);
+        if (!page.items.length && !page.quarantined.length) {
+          committed(slot);
+        } else {
+          const ids = new Set(page.items.map((item) => item.id));
+          for (;;) {
+            const holders = holdersOf(ids, lanes);
+            if (!holders.length && lanes.size < this.ctx.config.applyLanes) break;
+            await Promise.race(holders.length ? holders : lanes.keys());
+          }
+          if (failure) break;
+          const lane: Promise<void> = this.applyPages([page], {}).then(
+            () => {
+              lanes.delete(lane);
+              committed(slot);
+            },
+            (error: unknown) => {
+              lanes.delete(lane);
+              failure ??= error;
+            },
+          );
+          lanes.set(lane, ids);
+        }
+        throwIfShuttingDown(this.ctx.shutdown);
+        if (failure || !page.hasMore || !page.nextCursor) break;
       }
-      current = page.nextCursor || current;
-      await this.applyPages([page], { cursor: current });
-      throwIfShuttingDown(this.ctx.shutdown);
-      if (!page.hasMore || !page.nextCursor) return;
+    } finally {
+      // Never leave a lane running behind a failure or a shutdown; store what all committed.
+      await Promise.allSettled(lanes.keys());
+      await storing;
     }
+    if (failure) throw failure;
   }
 
   /**
@@ -280,12 +337,17 @@ class CollectionPass {
     this.progress.relisted = true;
     const limit = this.ctx.config.batchSize;
     const table = COLLECTION_TABLES[this.collection];
-    const [{ count }] = (await this.ctx.dataSource.query(
-      `SELECT COUNT(*) AS \`count\` FROM \`${table}\` WHERE \`upstream_id\` IS NOT NULL AND \`deleted_at\` IS NULL`,
-    )) as [{ count: string | number }];
-    this.expected = Number(count);
-    const seen = new Set<string>();
+    const [{ stored, deleted }] = (await this.ctx.dataSource.query(
+      `SELECT COUNT(*) AS \`stored\`, COUNT(\`deleted_at\`) AS \`deleted\` FROM \`${table}\` WHERE \`upstream_id\` IS NOT NULL`,
+    )) as [{ stored: string | number; deleted: string | number }];
+    this.expected = Number(stored) - Number(deleted);
+    // Nothing local came from upstream yet (the first sync): nothing can be absent from the
+    // snapshot, so neither the ids seen nor the sweep for absent records are needed.
+    this.firstListing = Number(stored) === 0;
+    const seen = this.firstListing ? undefined : new Set<string>();
+    if (this.collection !== 'ORGANIZATIONS') await this.loadOrganizationIds();
     const remember = (page: Page) => {
+      if (!seen) return;
       for (const item of page.items) seen.add(item.id);
       // A malformed record is still there upstream: its local copy must not be deleted.
       for (const entry of page.quarantined) if (entry.id) seen.add(String(entry.id));
@@ -454,11 +516,13 @@ class CollectionPass {
           cipher: this.ctx.cipher,
           organizationIds: this.organizationIds,
           tombstones: this.tombstones,
+          firstListing: this.firstListing,
         });
       case 'TRANSFERS':
         return applyTransfers(manager, items as TransferItem[], {
           organizationIds: this.organizationIds,
           tombstones: this.tombstones,
+          firstListing: this.firstListing,
         });
     }
   }

@@ -11,7 +11,15 @@ import {
   type QuarantineItem,
   type Versioned,
 } from './records.js';
-import { caseUpdate, chunks, existingByUpstreamId, guardedUpsert, isNewer, json } from './sql.js';
+import {
+  caseUpdate,
+  chunks,
+  existingByUpstreamId,
+  guardedUpsert,
+  isNewer,
+  json,
+  type ExistingRow,
+} from './sql.js';
 
 type LiveMember = UpstreamMemberRecord & Versioned;
 
@@ -24,6 +32,12 @@ export interface MemberSyncContext {
    * arrives later with an older version was deleted after all (the feed is only roughly ordered).
    */
   tombstones?: Map<string, number>;
+  /**
+   * The table held no record from upstream when this listing began, and a snapshot lists each
+   * record once: nothing in the batch can be stored yet, so the look-up of stored versions is
+   * skipped. Should a record appear meanwhile all the same, the upsert's version guard decides.
+   */
+  firstListing?: boolean;
 }
 
 export interface MemberApplyResult extends BatchOutcome {
@@ -83,11 +97,13 @@ export async function applyMembers(
   const outcome: MemberApplyResult = { ...emptyOutcome(), quarantinedItems: [] };
   const newest = newestById(items);
   outcome.skipped += items.length - newest.length;
-  const existing = await existingByUpstreamId(
-    manager,
-    'member',
-    newest.map((item) => item.id),
-  );
+  const existing = context.firstListing
+    ? new Map<string, ExistingRow>()
+    : await existingByUpstreamId(
+        manager,
+        'member',
+        newest.map((item) => item.id),
+      );
   const live: LiveMember[] = [];
   const tombstones: Array<{ id: string; version: number }> = [];
   for (const item of newest) {

@@ -10,7 +10,7 @@ import {
   type QuarantineItem,
   type Versioned,
 } from './records.js';
-import { caseUpdate, chunks, guardedUpsert, isNewer, json, type ExistingRow } from './sql.js';
+import { caseUpdate, chunks, guardedUpsert, isNewer, json, keyedUpdate, type ExistingRow } from './sql.js';
 
 type LiveOrganization = UpstreamOrganizationRecord & Versioned;
 
@@ -295,7 +295,7 @@ export async function recomputeOrganizationPaths(manager: EntityManager): Promis
   });
   for (const part of chunks(changed, 1000)) {
     const ids = part.map((row) => String(row.id));
-    const { sql, params } = caseUpdate('organization', ids, {
+    const { sql, params } = keyedUpdate('organization', ids, {
       path: ids.map((id) => computed.get(id)?.path),
       depth: ids.map((id) => computed.get(id)?.depth),
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newestById } from './records.js';
-import { caseUpdate, chunks, guardedUpsert } from './sql.js';
+import { caseUpdate, chunks, guardedUpsert, keyedUpdate } from './sql.js';
 
 describe('guardedUpsert', () => {
   const { sql, params } = guardedUpsert(
@@ -27,6 +27,22 @@ describe('guardedUpsert', () => {
     expect(update).not.toContain('`upstream_id` = IF(');
   });
 
+  it('builds the text of a shape once, and keeps shapes of other row counts or guards apart', () => {
+    const columns = ['upstream_id', 'upstream_version', 'name'];
+    const a = guardedUpsert('member', columns, [['m1', 1, '甲']]);
+    const b = guardedUpsert('member', columns, [['m2', 2, '乙']]);
+    expect(b.sql).toBe(a.sql);
+    expect(b.params).toEqual(['m2', 2, '乙']);
+    const two = guardedUpsert('member', columns, [
+      ['m1', 1, '甲'],
+      ['m2', 2, '乙'],
+    ]);
+    expect(two.sql.match(/\(\?, \?, \?\)/g)).toHaveLength(2);
+    const guarded = guardedUpsert('member', columns, [['m1', 1, '甲']], { extraGuard: "`name` <> 'x'" });
+    expect(guarded.sql).toContain("`name` <> 'x'");
+    expect(guardedUpsert('member', columns, [['m1', 1, '甲']]).sql).not.toContain("`name` <> 'x'");
+  });
+
   it('refuses a table without a version column', () => {
     expect(() => guardedUpsert('member', ['upstream_id', 'name'], [['m1', 'x']])).toThrow(/upstream_version/);
   });
@@ -37,6 +53,19 @@ describe('helpers', () => {
     const { sql, params } = caseUpdate('organization', ['1', '2'], { path: ['/1/', '/1/2/'] });
     expect(sql).toContain('CASE `id` WHEN ? THEN ? WHEN ? THEN ?');
     expect(params).toEqual(['1', '/1/', '2', '/1/2/', '1', '2']);
+  });
+
+  it('keyedUpdate joins each row to its own values by a numeric key', () => {
+    const { sql, params } = keyedUpdate('organization', ['7', '12'], {
+      path: ['/7/', '/7/12/'],
+      depth: [0, 1],
+    });
+    expect(sql).toBe(
+      'UPDATE `organization` `t` JOIN (SELECT ? AS `id`, ? AS `path`, ? AS `depth` UNION ALL SELECT ?, ?, ?) `v` ' +
+        'ON `t`.`id` = `v`.`id` SET `t`.`path` = `v`.`path`, `t`.`depth` = `v`.`depth`',
+    );
+    expect(params).toEqual([7, '/7/', 0, 12, '/7/12/', 1]);
+    expect(() => keyedUpdate('organization', ['x1'], { depth: [0] })).toThrow(/integer key/);
   });
 
   it('chunks splits without losing items', () => {

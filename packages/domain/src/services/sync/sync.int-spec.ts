@@ -5,14 +5,17 @@ import { PiiCipher } from '../../crypto/pii-cipher.js';
 import { Member } from '../../entities/member.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
 import { SyncRun } from '../../entities/sync.entities.js';
+import { Transfer } from '../../entities/transfer.entity.js';
 import { DomainError } from '../../errors/domain-error.js';
 import { producerConnection } from '../../jobs/connection.js';
 import { bullPrefix, QueueName, syncJobId } from '../../jobs/queues.js';
 import { requestSyncRun } from '../../jobs/sync-requests.js';
 import { createTestDatabase, testQueuePrefix, type TestDatabase } from '../../testing/index.js';
+import { markCollectionSucceeded } from './bookkeeping.js';
 import { applyMembers } from './members.js';
 import { applyOrganizations, organizationIdsByUpstreamId } from './organizations.js';
-import type { MemberItem, OrganizationItem } from './records.js';
+import type { MemberItem, OrganizationItem, TransferItem } from './records.js';
+import { applyTransfers, linkTransferMembers } from './transfers.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const ROOT = '410104001000';
@@ -193,5 +196,112 @@ describe('applying pulled records', () => {
     );
     expect(orphan.quarantined).toBe(1);
     expect(JSON.stringify(orphan.quarantinedItems[0]?.payload)).not.toContain('11010519491231002X');
+  });
+
+  it('links a transfer to its member once the member arrives, and skips the join when none has since', async () => {
+    const organizationIds = await organizationIdsByUpstreamId(db.dataSource.manager);
+    const transfer = (id: string, memberId: string): TransferItem => ({
+      id,
+      version: 1,
+      memberId,
+      memberName: '陈来',
+      kind: 'WITHIN_SYSTEM',
+      fromOrganizationId: '410105003012',
+      fromOrganizationName: '金水区某社区党委',
+      toOrganizationId: '410104001002',
+      toOrganizationName: '组织410104001002',
+      status: 'RECEIVED',
+      reason: '工作调动',
+      letterNumber: null,
+      letterIssuedOn: null,
+      letterValidDays: null,
+      receivedOn: '2026-11-20',
+      receiptOn: null,
+      history: [],
+      deleted: false,
+    });
+    const arriving = (id: string): MemberItem => ({
+      id,
+      version: 1,
+      name: '陈来',
+      gender: 'MALE',
+      ethnicity: '汉族',
+      birthDate: '1985-02-03',
+      idCardNumber: '11010519491231002X',
+      phone: null,
+      education: 'JUNIOR_COLLEGE',
+      status: 'FULL',
+      joinedOn: '2010-07-01',
+      fullMemberOn: '2011-07-01',
+      organizationId: '410104001002',
+      duesPaidThrough: null,
+      flags: [],
+      deleted: false,
+    });
+    const transfers = db.dataSource.getRepository(Transfer);
+    await db.dataSource.transaction(async (manager) => {
+      await applyTransfers(manager, [transfer('T-40', 'M-40')], { organizationIds });
+      await markCollectionSucceeded(manager, 'TRANSFERS');
+    });
+    expect((await transfers.findOneByOrFail({ upstreamId: 'T-40' })).memberId).toBeNull();
+
+    await db.dataSource.transaction((manager) =>
+      applyMembers(manager, [arriving('M-40')], { cipher, organizationIds }),
+    );
+    const member = await db.dataSource.getRepository(Member).findOneByOrFail({ upstreamId: 'M-40' });
+    expect(await db.dataSource.transaction((manager) => linkTransferMembers(manager))).toBe(1);
+    expect((await transfers.findOneByOrFail({ upstreamId: 'T-40' })).memberId).toBe(member.id);
+
+    // After a completed transfer pass with no member added since, the join does not run at all
+    // (the member is dated back a second so that the two times cannot share a millisecond).
+    await db.dataSource.query(
+      "UPDATE `member` SET `created_at` = `created_at` - INTERVAL 1 SECOND WHERE `upstream_id` = 'M-40'",
+    );
+    await db.dataSource.transaction((manager) => markCollectionSucceeded(manager, 'TRANSFERS'));
+    await transfers.update({ upstreamId: 'T-40' }, { memberId: null });
+    expect(await db.dataSource.transaction((manager) => linkTransferMembers(manager))).toBe(0);
+    expect((await transfers.findOneByOrFail({ upstreamId: 'T-40' })).memberId).toBeNull();
+  });
+
+  it('on a first listing skips the look-up, yet a record stored meanwhile with a newer version stays', async () => {
+    const organizationIds = await organizationIdsByUpstreamId(db.dataSource.manager);
+    const member = (id: string, version: number, name: string): MemberItem => ({
+      id,
+      version,
+      name,
+      gender: 'FEMALE',
+      ethnicity: '回族',
+      birthDate: '1990-03-07',
+      idCardNumber: '11010519491231002X',
+      phone: null,
+      education: 'POSTGRADUATE',
+      status: 'PROBATIONARY',
+      joinedOn: '2025-07-01',
+      fullMemberOn: null,
+      organizationId: '410104001002',
+      duesPaidThrough: null,
+      flags: [],
+      deleted: false,
+    });
+    await db.dataSource.transaction((manager) =>
+      applyMembers(manager, [member('M-30', 7, '李新')], { cipher, organizationIds }),
+    );
+    const result = await db.dataSource.transaction((manager) =>
+      applyMembers(manager, [member('M-30', 3, '李旧'), member('M-31', 1, '周一')], {
+        cipher,
+        organizationIds,
+        firstListing: true,
+      }),
+    );
+    // Counted as applied (nothing was looked up), but the version guard kept the newer row.
+    expect(result).toMatchObject({ applied: 2, quarantined: 0 });
+    const repository = db.dataSource.getRepository(Member);
+    expect(await repository.findOneBy({ upstreamId: 'M-30' })).toMatchObject({
+      name: '李新',
+      upstreamVersion: 7,
+    });
+    const inserted = (await repository.findOneBy({ upstreamId: 'M-31' })) as Member;
+    expect(inserted).toMatchObject({ name: '周一', upstreamVersion: 1, phoneCipher: null });
+    expect(cipher.decrypt(inserted.idCardCipher)).toBe('11010519491231002X');
   });
 });

@@ -11,7 +11,15 @@ import {
   type TransferItem,
   type Versioned,
 } from './records.js';
-import { caseUpdate, chunks, existingByUpstreamId, guardedUpsert, isNewer, json } from './sql.js';
+import {
+  caseUpdate,
+  chunks,
+  existingByUpstreamId,
+  guardedUpsert,
+  isNewer,
+  json,
+  type ExistingRow,
+} from './sql.js';
 
 export type LiveTransfer = UpstreamTransferRecord & Versioned;
 
@@ -19,6 +27,8 @@ export interface TransferSyncContext {
   /** Upstream organisation code → local id; an organisation in it is in our tree. */
   organizationIds: Map<string, string>;
   tombstones?: Map<string, number>;
+  /** As in MemberSyncContext: a first listing into a table without upstream transfers. */
+  firstListing?: boolean;
 }
 
 /** The transfer as this subdistrict sees it: which way it goes and which local organisation owns it. */
@@ -135,12 +145,14 @@ export async function applyTransfers(
   const outcome = emptyOutcome();
   const newest = newestById(items);
   outcome.skipped += items.length - newest.length;
-  const existing = await existingByUpstreamId(
-    manager,
-    'transfer',
-    newest.map((item) => item.id),
-    ['sync_state'],
-  );
+  const existing = context.firstListing
+    ? new Map<string, ExistingRow & Record<string, unknown>>()
+    : await existingByUpstreamId(
+        manager,
+        'transfer',
+        newest.map((item) => item.id),
+        ['sync_state'],
+      );
   const live: LiveTransfer[] = [];
   const tombstones: Array<{ id: string; version: number }> = [];
   for (const item of newest) {
@@ -206,9 +218,18 @@ export async function applyTransfers(
 
 /**
  * Links transfers to members that arrived after them (an incoming member appears in the member
- * feed once received). Changes no upstream version.
+ * feed once received). Changes no upstream version. The join reads the whole transfer table, which
+ * on a large one costs more than the rest of an incremental sync; so it runs only when a member
+ * has been added since the last completed transfer pass (which linked all before it, and which
+ * no member pass overlaps: one run at a time, one collection after the other).
  */
 export async function linkTransferMembers(manager: EntityManager): Promise<number> {
+  const [since] = (await manager.query(
+    'SELECT (SELECT `created_at` FROM `member` ORDER BY `id` DESC LIMIT 1) AS `newest`, ' +
+      "(SELECT `last_succeeded_at` FROM `sync_cursor` WHERE `collection` = 'TRANSFERS') AS `linked`",
+  )) as Array<{ newest: Date | string | null; linked: Date | string | null }>;
+  if (!since?.newest) return 0;
+  if (since.linked && new Date(since.newest).getTime() < new Date(since.linked).getTime()) return 0;
   const result = (await manager.query(
     'UPDATE `transfer` `t` JOIN `member` `m` ON `m`.`upstream_id` = `t`.`member_upstream_id` ' +
       'SET `t`.`member_id` = `m`.`id` WHERE `t`.`member_id` IS NULL AND `t`.`member_upstream_id` IS NOT NULL',
