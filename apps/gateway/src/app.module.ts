@@ -18,7 +18,7 @@ import { queryLimitsRule } from './common/query-limits.js';
 import { CONFIG, GATEWAY_OPTIONS } from './common/tokens.js';
 import type { GatewayOptions } from './gateway-options.js';
 import { FEATURE_MODULES } from './schema.js';
-import { WorkModule } from './work/work.module.js';
+import { WorkModule } from './daily-work/work.module.js';
 import { BriefingModule } from './briefing/briefing.module.js';
 
 /** Logs what clients only see as INTERNAL_SERVER_ERROR, with the request id they can quote. */

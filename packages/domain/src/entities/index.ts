@@ -6,7 +6,7 @@ import { Setting } from './setting.entity.js';
 import { OutboxEntry, QuarantinedRecord, SyncConflict, SyncCursor, SyncRun } from './sync.entities.js';
 import { Transfer } from './transfer.entity.js';
 import { User } from './user.entity.js';
-import { WORK_ENTITIES } from './work/index.js';
+import { WORK_ENTITIES } from './daily-work/index.js';
 
 export * from './api-client.entity.js';
 export * from './audit-log.entity.js';
@@ -16,7 +16,7 @@ export * from './setting.entity.js';
 export * from './sync.entities.js';
 export * from './transfer.entity.js';
 export * from './user.entity.js';
-export * from './work/index.js';
+export * from './daily-work/index.js';
 
 /** The core: the organisation tree, people, transfers, access and sync bookkeeping. */
 export const CORE_ENTITIES = [

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The tables of the daily work (entities/work): community profiles, units and the survey,
+ * The tables of the daily work (entities/daily-work): community profiles, units and the survey,
  * elections and seats, staff, instructors and guidance, buildings and stations, requests,
  * service centres and records, evaluations, lists, meetings, activities, wishes, the alliance,
  * relief payments and renovation projects. Every row hangs off `organization` by a foreign key,

@@ -1,4 +1,4 @@
-import type { SharingRoute } from '../entities/work/service-center.entity.js';
+import type { SharingRoute } from '../entities/daily-work/service-center.entity.js';
 
 /**
  * The local facts of 陇海马路街道 that the article reports and the upstream system does not hold:

@@ -11,28 +11,28 @@ import {
 } from '../demo/index.js';
 import { Member } from '../entities/member.entity.js';
 import { Organization } from '../entities/organization.entity.js';
-import { Activity, type ActivityKind } from '../entities/work/activity.entity.js';
-import { Alliance, AllianceUnit, LINKAGE_TYPES, LinkageProject } from '../entities/work/alliance.entity.js';
-import { Building, BuildingStation } from '../entities/work/building.entity.js';
-import { ChecklistItem } from '../entities/work/checklist-item.entity.js';
-import { Community } from '../entities/work/community.entity.js';
-import { CommitteeSeat, Election } from '../entities/work/election.entity.js';
-import { Evaluation } from '../entities/work/evaluation.entity.js';
-import { GuidanceVisit, GuidanceVisitItem } from '../entities/work/guidance-visit.entity.js';
-import { Instructor, InstructorAssignment } from '../entities/work/instructor.entity.js';
-import { Meeting, type Absentee } from '../entities/work/meeting.entity.js';
-import { RELIEF_KINDS, ReliefPayment, type ReliefKind } from '../entities/work/relief-payment.entity.js';
-import { RenovationProject } from '../entities/work/renovation-project.entity.js';
+import { Activity, type ActivityKind } from '../entities/daily-work/activity.entity.js';
+import { Alliance, AllianceUnit, LINKAGE_TYPES, LinkageProject } from '../entities/daily-work/alliance.entity.js';
+import { Building, BuildingStation } from '../entities/daily-work/building.entity.js';
+import { ChecklistItem } from '../entities/daily-work/checklist-item.entity.js';
+import { Community } from '../entities/daily-work/community.entity.js';
+import { CommitteeSeat, Election } from '../entities/daily-work/election.entity.js';
+import { Evaluation } from '../entities/daily-work/evaluation.entity.js';
+import { GuidanceVisit, GuidanceVisitItem } from '../entities/daily-work/guidance-visit.entity.js';
+import { Instructor, InstructorAssignment } from '../entities/daily-work/instructor.entity.js';
+import { Meeting, type Absentee } from '../entities/daily-work/meeting.entity.js';
+import { RELIEF_KINDS, ReliefPayment, type ReliefKind } from '../entities/daily-work/relief-payment.entity.js';
+import { RenovationProject } from '../entities/daily-work/renovation-project.entity.js';
 import {
   Request as RequestRecord,
   type RequestCategory,
   type RequestScale,
-} from '../entities/work/request.entity.js';
-import { ServiceCenter } from '../entities/work/service-center.entity.js';
-import { SERVICE_CATEGORIES, ServiceRecord } from '../entities/work/service-record.entity.js';
-import { Staff } from '../entities/work/staff.entity.js';
-import { Unit, type UnitCategory } from '../entities/work/unit.entity.js';
-import { Wish, type WishBeneficiaryCategory } from '../entities/work/wish.entity.js';
+} from '../entities/daily-work/request.entity.js';
+import { ServiceCenter } from '../entities/daily-work/service-center.entity.js';
+import { SERVICE_CATEGORIES, ServiceRecord } from '../entities/daily-work/service-record.entity.js';
+import { Staff } from '../entities/daily-work/staff.entity.js';
+import { Unit, type UnitCategory } from '../entities/daily-work/unit.entity.js';
+import { Wish, type WishBeneficiaryCategory } from '../entities/daily-work/wish.entity.js';
 import {
   CREDIT_CODE_CHARSET,
   GUIDANCE_ITEMS,
@@ -61,7 +61,7 @@ import {
   type Settings,
   type WishStatus,
 } from '../rules/index.js';
-import { loadSettings, scopedQuery } from '../services/work/common.js';
+import { loadSettings, scopedQuery } from '../services/daily-work/common.js';
 import {
   ALLIANCE_PUBLIC_UNITS,
   COMMUNITY_PLANS,

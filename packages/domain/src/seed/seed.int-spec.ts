@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PiiCipher } from '../crypto/pii-cipher.js';
 import { DEMO_ELECTION_DATE, DEMO_TODAY, demoSubdistrict } from '../demo/index.js';
 import { Organization } from '../entities/organization.entity.js';
-import { WORK_ENTITIES } from '../entities/work/index.js';
+import { WORK_ENTITIES } from '../entities/daily-work/index.js';
 import { FULL_SCOPE } from '../services/access/index.js';
 import { getCadreStatistics, getSubdistrictOverview } from '../services/overview/index.js';
 import {
@@ -14,7 +14,7 @@ import {
   getRequestStats,
   getWishBoard,
   getActivityTotals,
-} from '../services/work/index.js';
+} from '../services/daily-work/index.js';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
 import { insertUpstreamDemoForTests, seedDemo, SeedError } from './index.js';
 

@@ -5,6 +5,6 @@ export * from './audit/index.js';
 export * from './overview/index.js';
 export * from './sync/index.js';
 export * from './transfers/index.js';
-export * from './work/index.js';
+export * from './daily-work/index.js';
 export * from './keys/index.js';
 export * from './briefing/index.js';

@@ -57,13 +57,6 @@ const routes: RouteRecordRaw[] = [
       },
     ],
   },
-  {
-    // The gateway's to-do items link a guidance visit as /work/guidance?id=…
-    path: 'work/guidance',
-    name: 'non-public-guidance-link',
-    redirect: (to) => ({ name: 'non-public-guidance', query: to.query }),
-    meta: { hideInMenu: true },
-  },
 ];
 
 export default routes;

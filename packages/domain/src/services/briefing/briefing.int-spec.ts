@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PiiCipher } from '../../crypto/pii-cipher.js';
 import { DEMO_TODAY } from '../../demo/index.js';
-import { Community } from '../../entities/work/community.entity.js';
+import { Community } from '../../entities/daily-work/community.entity.js';
 import { DomainError } from '../../errors/domain-error.js';
 import { insertUpstreamDemoForTests, seedDemo } from '../../seed/index.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/index.js';
 import { FULL_SCOPE, type DataScope } from '../access/index.js';
 import { getCadreStatistics } from '../overview/index.js';
-import { listActivities, listChecklistItems, listMeetings, listWishes } from '../work/index.js';
+import { listActivities, listChecklistItems, listMeetings, listWishes } from '../daily-work/index.js';
 import { generateBriefing } from './briefing.service.js';
 import type { Briefing, BriefingFigure } from './writer.js';
 

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { ORGANIZATION_TYPES } from '../../entities/organization.entity.js';
-import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../entities/work/activity.entity.js';
-import { LINKAGE_TYPE_LABELS } from '../../entities/work/alliance.entity.js';
-import type { Community } from '../../entities/work/community.entity.js';
-import { Election } from '../../entities/work/election.entity.js';
-import { CENTER_STAGE_LABELS } from '../../entities/work/service-center.entity.js';
+import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../entities/daily-work/activity.entity.js';
+import { LINKAGE_TYPE_LABELS } from '../../entities/daily-work/alliance.entity.js';
+import type { Community } from '../../entities/daily-work/community.entity.js';
+import { Election } from '../../entities/daily-work/election.entity.js';
+import { CENTER_STAGE_LABELS } from '../../entities/daily-work/service-center.entity.js';
 import { Problems } from '../../errors/domain-error.js';
 import { isDayDate, MEETING_TYPE_LABELS, todayIn, type MeetingType } from '../../rules/index.js';
 import { listOrganizations, type Connection, type DataScope } from '../access/index.js';
@@ -27,8 +27,8 @@ import {
   listRenovationProjects,
   listServiceCenters,
   listStaff,
-} from '../work/index.js';
-import { organizationInScope } from '../work/common.js';
+} from '../daily-work/index.js';
+import { organizationInScope } from '../daily-work/common.js';
 import {
   asOfPhrase,
   chineseDay,

@@ -2,11 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Member } from '../../entities/member.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
 import { Transfer } from '../../entities/transfer.entity.js';
-import { Activity } from '../../entities/work/activity.entity.js';
-import { CommitteeSeat, Election } from '../../entities/work/election.entity.js';
-import { Instructor, InstructorAssignment } from '../../entities/work/instructor.entity.js';
-import { Staff } from '../../entities/work/staff.entity.js';
-import { Wish } from '../../entities/work/wish.entity.js';
+import { Activity } from '../../entities/daily-work/activity.entity.js';
+import { CommitteeSeat, Election } from '../../entities/daily-work/election.entity.js';
+import { Instructor, InstructorAssignment } from '../../entities/daily-work/instructor.entity.js';
+import { Staff } from '../../entities/daily-work/staff.entity.js';
+import { Wish } from '../../entities/daily-work/wish.entity.js';
 import { DomainError } from '../../errors/domain-error.js';
 import {
   addDays,
@@ -18,8 +18,8 @@ import {
   type CadreStatistics,
 } from '../../rules/index.js';
 import type { DataScope } from '../access/index.js';
-import { isId, loadSettings, organizationInScope, scopedQuery, scopeWhere } from '../work/common.js';
-import { loadSurveyUnits } from '../work/units.service.js';
+import { isId, loadSettings, organizationInScope, scopedQuery, scopeWhere } from '../daily-work/common.js';
+import { loadSurveyUnits } from '../daily-work/units.service.js';
 
 export type { CadreStatistics };
 

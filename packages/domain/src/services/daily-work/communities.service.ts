@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Community } from '../../entities/work/community.entity.js';
+import { Community } from '../../entities/daily-work/community.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import { checkRequiredText } from '../../rules/index.js';
 import type { DataScope } from '../access/index.js';

@@ -7,7 +7,7 @@ import {
   SEAT_ROLES,
   SEAT_ROLE_LABELS,
   type SeatRole,
-} from '../../entities/work/election.entity.js';
+} from '../../entities/daily-work/election.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import { termEndsOn, termYearsFor, validateCommitteeSeats } from '../../rules/index.js';
 import type { DataScope } from '../access/index.js';

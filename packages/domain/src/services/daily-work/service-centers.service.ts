@@ -7,12 +7,12 @@ import {
   type CenterLevel,
   type CenterStage,
   type SharingRoute,
-} from '../../entities/work/service-center.entity.js';
+} from '../../entities/daily-work/service-center.entity.js';
 import {
   SERVICE_CATEGORIES,
   ServiceRecord,
   type ServiceCategory,
-} from '../../entities/work/service-record.entity.js';
+} from '../../entities/daily-work/service-record.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import {
   centerAreaShortfall,

@@ -1,13 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Organization } from '../../entities/organization.entity.js';
-import { Building } from '../../entities/work/building.entity.js';
-import { InstructorAssignment } from '../../entities/work/instructor.entity.js';
+import { Building } from '../../entities/daily-work/building.entity.js';
+import { InstructorAssignment } from '../../entities/daily-work/instructor.entity.js';
 import {
   UNIT_CATEGORIES,
   UNIT_CATEGORY_LABELS,
   Unit,
   type UnitCategory,
-} from '../../entities/work/unit.entity.js';
+} from '../../entities/daily-work/unit.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import {
   checkCreditCode,

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { ACTIVITY_KINDS, Activity, type ActivityKind } from '../../entities/work/activity.entity.js';
+import { ACTIVITY_KINDS, Activity, type ActivityKind } from '../../entities/daily-work/activity.entity.js';
 import {
   WISH_BENEFICIARY_CATEGORIES,
   Wish,
   type WishBeneficiaryCategory,
-} from '../../entities/work/wish.entity.js';
+} from '../../entities/daily-work/wish.entity.js';
 import { Problems } from '../../errors/domain-error.js';
 import {
   WISH_STATUSES,

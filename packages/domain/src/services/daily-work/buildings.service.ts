@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Organization } from '../../entities/organization.entity.js';
 import { User } from '../../entities/user.entity.js';
-import { Building, BuildingStation } from '../../entities/work/building.entity.js';
+import { Building, BuildingStation } from '../../entities/daily-work/building.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import { checkRequiredText } from '../../rules/index.js';
 import type { DataScope } from '../access/index.js';

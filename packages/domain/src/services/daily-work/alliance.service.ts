@@ -5,8 +5,8 @@ import {
   LINKAGE_TYPES,
   LinkageProject,
   type LinkageType,
-} from '../../entities/work/alliance.entity.js';
-import { Unit } from '../../entities/work/unit.entity.js';
+} from '../../entities/daily-work/alliance.entity.js';
+import { Unit } from '../../entities/daily-work/unit.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import { checkDateOrder, checkRequiredText } from '../../rules/index.js';
 import type { DataScope } from '../access/index.js';

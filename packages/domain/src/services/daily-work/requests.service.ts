@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { PiiCipher } from '../../crypto/pii-cipher.js';
 import { Member } from '../../entities/member.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
-import { Building } from '../../entities/work/building.entity.js';
+import { Building } from '../../entities/daily-work/building.entity.js';
 import {
   REQUEST_CATEGORIES,
   REQUEST_SCALES,
@@ -11,8 +11,8 @@ import {
   type RequestCategory,
   type RequestScale,
   type RequestSource,
-} from '../../entities/work/request.entity.js';
-import { Unit } from '../../entities/work/unit.entity.js';
+} from '../../entities/daily-work/request.entity.js';
+import { Unit } from '../../entities/daily-work/unit.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import {
   REQUEST_STATUSES,

@@ -5,8 +5,8 @@ import {
   GuidanceVisit,
   GuidanceVisitItem,
   type GuidanceMethod,
-} from '../../entities/work/guidance-visit.entity.js';
-import { Instructor, InstructorAssignment } from '../../entities/work/instructor.entity.js';
+} from '../../entities/daily-work/guidance-visit.entity.js';
+import { Instructor, InstructorAssignment } from '../../entities/daily-work/instructor.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import {
   GUIDANCE_ITEM_STATES,

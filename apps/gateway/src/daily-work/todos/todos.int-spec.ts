@@ -135,8 +135,8 @@ describe('the to-do summary of the signed-in user', () => {
     const guide = expectOk(await gw.gql<Todos>(MY_TODOS, {}, { token: fx.users.instructor })).myTodos;
     expect(guide.counts).toEqual([{ kind: 'GUIDANCE_FOLLOW_UP_DUE', count: 2 }]);
     expect(guide.items.map((item) => [item.entityId, item.overdue, item.route])).toEqual([
-      [ids.visitLate, true, `/work/guidance?id=${ids.visitLate}`],
-      [ids.visitSoon, false, `/work/guidance?id=${ids.visitSoon}`],
+      [ids.visitLate, true, `/non-public/guidance?id=${ids.visitLate}`],
+      [ids.visitSoon, false, `/non-public/guidance?id=${ids.visitSoon}`],
     ]);
     expect(guide.items[0]?.title).toBe(`指导整改逾期：某科技公司党支部（${addDays(today, -45)} 指导发现的问题）`);
     const district = expectOk(await gw.gql<Todos>(MY_TODOS, {}, { token: admin })).myTodos;

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { Member } from '../../entities/member.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
-import type { Attachment } from '../../entities/work/checklist-item.entity.js';
-import { CommitteeSeat, Election } from '../../entities/work/election.entity.js';
-import { Meeting, type Absentee } from '../../entities/work/meeting.entity.js';
+import type { Attachment } from '../../entities/daily-work/checklist-item.entity.js';
+import { CommitteeSeat, Election } from '../../entities/daily-work/election.entity.js';
+import { Meeting, type Absentee } from '../../entities/daily-work/meeting.entity.js';
 import { Problems } from '../../errors/domain-error.js';
 import {
   MEETING_TYPES,

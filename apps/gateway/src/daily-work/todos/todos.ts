@@ -25,7 +25,7 @@ import { TODO_KINDS } from './todo.types.js';
 export const TODO_ROUTES = {
   transfer: (id: string) => `/transfers?id=${id}`,
   checklistItem: (id: string) => `/branch-work/checklist?id=${id}`,
-  guidanceVisit: (id: string) => `/work/guidance?id=${id}`,
+  guidanceVisit: (id: string) => `/non-public/guidance?id=${id}`,
   elections: (organizationId: string) => `/organizations?id=${organizationId}&tab=elections`,
 };
 

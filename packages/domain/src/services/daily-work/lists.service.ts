@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Attachment } from '../../entities/work/checklist-item.entity.js';
-import { ChecklistItem } from '../../entities/work/checklist-item.entity.js';
-import { Evaluation } from '../../entities/work/evaluation.entity.js';
+import type { Attachment } from '../../entities/daily-work/checklist-item.entity.js';
+import { ChecklistItem } from '../../entities/daily-work/checklist-item.entity.js';
+import { Evaluation } from '../../entities/daily-work/evaluation.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import {
   CHECKLIST_KINDS,

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { RELIEF_KINDS, ReliefPayment, type ReliefKind } from '../../entities/work/relief-payment.entity.js';
+import { RELIEF_KINDS, ReliefPayment, type ReliefKind } from '../../entities/daily-work/relief-payment.entity.js';
 import {
   RENOVATION_KINDS,
   RENOVATION_STATUSES,
   RenovationProject,
   type RenovationKind,
   type RenovationStatus,
-} from '../../entities/work/renovation-project.entity.js';
+} from '../../entities/daily-work/renovation-project.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import { checkDateOrder, checkRequiredText } from '../../rules/index.js';
 import type { DataScope } from '../access/index.js';

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { EDUCATIONS, GENDERS, Member } from '../../entities/member.entity.js';
 import { User } from '../../entities/user.entity.js';
-import { Instructor, InstructorAssignment } from '../../entities/work/instructor.entity.js';
-import { Staff } from '../../entities/work/staff.entity.js';
+import { Instructor, InstructorAssignment } from '../../entities/daily-work/instructor.entity.js';
+import { Staff } from '../../entities/daily-work/staff.entity.js';
 import type { PiiCipher } from '../../crypto/pii-cipher.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import { checkDateOrder, checkRequiredText, maskPhone, validatePhone } from '../../rules/index.js';
