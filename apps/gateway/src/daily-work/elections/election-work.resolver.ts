@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   deleteElection,
   getElection,
-  listElections,
+  listElectionsWithSeats,
   Permission,
   removeCommitteeSeat,
   updateElection,
@@ -51,16 +51,13 @@ export class ElectionWorkResolver extends WorkResolverBase {
     @Args('orderBy', { type: () => ElectionSortFieldEnum, nullable: true, defaultValue: 'ELECTED_ON' }) orderBy: ElectionSortField,
     @Args('direction', { type: () => SortDirectionEnum, nullable: true }) direction: SortDirection | null,
   ): Promise<Connection<Election>> {
-    const dataSource = this.database.dataSource;
-    const page = await listElections(dataSource, ctx.scope, {
+    const page = await listElectionsWithSeats(this.database.dataSource, ctx.scope, {
       filter: filter ?? {},
       first,
       after,
       sort: { field: orderBy, ...(direction ? { direction } : {}) },
     });
-    // A page holds at most 100 elections; each is read once more with its seats and members.
-    const full = await Promise.all(page.nodes.map((election) => getElection(dataSource, ctx.scope, election.id)));
-    return { ...page, nodes: full.map((election) => toElectionNode(election, ctx.principal)) };
+    return { ...page, nodes: page.nodes.map((election) => toElectionNode(election, ctx.principal)) };
   }
 
   @Mutation(() => Election, { description: '更正一次换届的日期、任期或备注' })

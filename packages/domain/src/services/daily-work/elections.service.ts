@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { Member } from '../../entities/member.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
 import {
@@ -189,6 +189,27 @@ export function listElections(
   args: ListArgs<ElectionFilter, ElectionSortField> = {},
 ): Promise<Connection<Election>> {
   return listRecords(dataSource, electionResource, scope, args);
+}
+
+/**
+ * A page of elections with their seats and members: the page is read in scope, then the seats of
+ * all its elections in one look-up, rather than each election again on its own.
+ */
+export async function listElectionsWithSeats(
+  dataSource: DataSource,
+  scope: DataScope,
+  args: ListArgs<ElectionFilter, ElectionSortField> = {},
+): Promise<Connection<Election>> {
+  const page = await listElections(dataSource, scope, args);
+  if (page.nodes.length === 0) return page;
+  const full = await dataSource.manager.getRepository(Election).find({
+    where: { id: In(page.nodes.map((election) => election.id)) },
+    relations: { seats: { member: true } },
+    withDeleted: true,
+    order: { seats: { sortOrder: 'ASC', id: 'ASC' } },
+  });
+  const byId = new Map(full.map((election) => [election.id, election]));
+  return { ...page, nodes: page.nodes.map((election) => byId.get(election.id) ?? election) };
 }
 
 const ROLE_ORDER: Record<SeatRole, number> = { SECRETARY: 0, DEPUTY_SECRETARY: 1, COMMITTEE_MEMBER: 2 };
