@@ -80,6 +80,7 @@ describe('清单管理: a problem is rectified and closed with its evidence; lis
     const screen = page.getByTestId('public-lists');
     await screen.waitFor();
     expect(new URL(page.url()).pathname).toBe(`/public/communities/${communities.nodes[0].id}/lists`);
+    await expect.poll(() => page.getByTestId('public-community').innerText()).toBe(communities.nodes[0].name);
     for (const kind of ['STUDY', 'RESOURCE', 'ACTIVITY']) {
       await expect.poll(() => page.getByTestId(`public-column-${kind}`).getByTestId('public-item').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     }

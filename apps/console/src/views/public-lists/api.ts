@@ -18,24 +18,38 @@ export interface PublishedItem {
 /** A screen shows a community's whole notice; beyond this many items it shows the newest. */
 export const MAX_ITEMS = 300;
 
-/** Every published item of a community, without signing in (the request carries no token). */
-export async function loadPublished(communityId: string, options: RequestOptions = {}): Promise<PublishedItem[]> {
+/** A community's notice: its name and every published item. */
+export interface PublishedNotice {
+  communityName: string;
+  items: PublishedItem[];
+}
+
+/**
+ * Every published item of a community, without signing in (the request carries no token). The
+ * community's name comes with the first page.
+ */
+export async function loadPublished(communityId: string, options: RequestOptions = {}): Promise<PublishedNotice> {
   const items: PublishedItem[] = [];
+  let communityName = '';
   let after: string | null = null;
   do {
-    const page: Connection<PublishedItem> = await gql<{ publishedChecklist: Connection<PublishedItem> }>(
-      `query PublishedChecklist($communityId: ID!, $first: Int, $after: String) {
+    const first = after === null;
+    const data: { publishedChecklist: Connection<PublishedItem>; publishedCommunity?: { name: string } } = await gql(
+      `query PublishedChecklist($communityId: ID!, $first: Int, $after: String, $withCommunity: Boolean!) {
+        publishedCommunity(communityId: $communityId) @include(if: $withCommunity) { name }
         publishedChecklist(communityId: $communityId, first: $first, after: $after) {
           nodes { id kind title content status dueOn publishedAt }
           totalCount
           pageInfo { hasNextPage endCursor }
         }
       }`,
-      { communityId, first: 100, after },
+      { communityId, first: 100, after, withCommunity: first },
       { ...options, anonymous: true },
-    ).then((data) => data.publishedChecklist);
+    );
+    if (data.publishedCommunity) communityName = data.publishedCommunity.name;
+    const page = data.publishedChecklist;
     items.push(...page.nodes);
     after = page.pageInfo.hasNextPage && items.length < MAX_ITEMS ? page.pageInfo.endCursor : null;
   } while (after);
-  return items;
+  return { communityName, items };
 }

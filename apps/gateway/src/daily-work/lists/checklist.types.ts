@@ -264,6 +264,15 @@ export function toPublishedChecklistItem(record: ChecklistItemRecord): Published
   };
 }
 
+@ObjectType({ description: '公示页所属的社区（无需登录；只有名称）' })
+export class PublishedCommunity {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: '社区名称，公示屏的标题用' })
+  name!: string;
+}
+
 export const PublishedChecklistItemConnection = connectionOf(PublishedChecklistItem, 'PublishedChecklistItem', '公示的清单事项');
 
 @ObjectType({ description: '月度评比名次，如全市精细化管理月评比' })

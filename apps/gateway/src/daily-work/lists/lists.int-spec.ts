@@ -252,6 +252,13 @@ describe('lists, organisational life and the public 公示 view', () => {
     expectError(await gw.gql('query ($c: ID!) { publishedChecklist(communityId: $c) { nodes { owner } } }', { c: profile.id }), 'GRAPHQL_VALIDATION_FAILED');
     expectError(await gw.gql(PUBLISHED, { communityId: profile.id, kind: ['PROBLEM'] }), 'BAD_USER_INPUT', 'CHECKLIST_NOT_PUBLISHABLE');
     expectError(await gw.gql(PUBLISHED, { communityId: '999999' }), 'NOT_FOUND');
+    // The screen's title: the community's name, without signing in; nothing else about it.
+    const named = expectOk(
+      await gw.gql<{ publishedCommunity: { id: string; name: string } }>('query ($c: ID!) { publishedCommunity(communityId: $c) { id name } }', { c: profile.id }),
+    ).publishedCommunity;
+    expect(named).toEqual({ id: profile.id, name: '新郑路社区' });
+    expectError(await gw.gql('query ($c: ID!) { publishedCommunity(communityId: $c) { organizationId } }', { c: profile.id }), 'GRAPHQL_VALIDATION_FAILED');
+    expectError(await gw.gql('query { publishedCommunity(communityId: "999999") { name } }'), 'NOT_FOUND');
 
     // Withdrawn, it is gone from the public view.
     expectOk(await gw.gql(PUBLISH, { id: activity, published: false }, { token: fx.users.adminA }));

@@ -53,6 +53,7 @@ import {
   EvaluationSortFieldEnum,
   PublishedChecklistItem,
   PublishedChecklistItemConnection,
+  PublishedCommunity,
   toChecklistItemNode,
   toEvaluationNode,
   toPublishedChecklistItem,
@@ -264,5 +265,16 @@ export class PublishedChecklistResolver extends WorkResolverBase {
       sort: { field: 'CREATED_AT', direction: 'DESC' },
     });
     return { ...page, nodes: page.nodes.map(toPublishedChecklistItem) };
+  }
+
+  @Query(() => PublishedCommunity, { description: '公示页所属社区的名称（无需登录；按来访地址限流）' })
+  @Public()
+  async publishedCommunity(
+    @Ctx() ctx: GqlContext,
+    @Args('communityId', { type: () => ID, description: '社区档案的编号（Community.id）' }) communityId: string,
+  ): Promise<PublishedCommunity> {
+    await this.throttle.check(ctx.info, (name, value) => ctx.req.res?.setHeader(name, value));
+    const community = await getCommunity(this.deps().dataSource, FULL_SCOPE, communityId);
+    return { id: community.id, name: community.name };
   }
 }
