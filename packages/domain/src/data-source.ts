@@ -33,6 +33,9 @@ export function databaseNameOf(url: string): string {
   return connectionOf(url).database;
 }
 
+/** How long a server that refused connections is left out of the pool cluster before a retry. */
+const REPLICATION_RESTORE_NODE_MS = 2000;
+
 export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
   const primary = connectionOf(settings.databaseUrl);
   const common = {
@@ -53,7 +56,23 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
   };
   const replicas = settings.replicaUrls ?? [];
   if (replicas.length === 0) return { ...common, ...primary };
-  return { ...common, replication: { master: primary, slaves: replicas.map(connectionOf) } };
+  return {
+    ...common,
+    replication: {
+      master: primary,
+      slaves: replicas.map(connectionOf),
+      // TypeORM would send every query-builder and repository read outside a transaction to a
+      // replica, with no regard for what this process has just written (a revoked token, a user's
+      // failed sign-ins, a record read back to be changed). Everything stays on the primary unless
+      // a caller asks for a replica by name: the gateway's single-statement reads do
+      // (apps/gateway/src/common/database.service.ts), behind a read-your-writes window.
+      defaultMode: 'master' as const,
+      // mysql2 drops a server from the pool cluster for good after a few failed connection
+      // attempts unless it is given a time to come back: after a restart of the primary or of a
+      // replica, the process would never use it again. Offline for this long, then tried again.
+      restoreNodeTimeout: REPLICATION_RESTORE_NODE_MS,
+    },
+  };
 }
 
 export function createDataSource(settings: DataSourceSettings): DataSource {

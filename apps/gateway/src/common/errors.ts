@@ -78,6 +78,8 @@ const CONNECTION_ERROR_CODES = new Set([
   'PROTOCOL_SEQUENCE_TIMEOUT',
   'ER_CON_COUNT_ERROR',
   'ER_SERVER_SHUTDOWN',
+  // A pool cluster (primary plus replicas) whose servers are all taken offline for the moment.
+  'POOL_NONEONLINE',
   'ER_ACCESS_DENIED_ERROR',
   'ER_BAD_DB_ERROR',
 ]);
