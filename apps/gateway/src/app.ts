@@ -1,31 +1,53 @@
 import 'reflect-metadata';
+import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import type { Config } from '@dangjian/config';
 import express from 'express';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.service.js';
 import { DatabaseService } from './common/database.service.js';
 import { MetricsService } from './common/metrics.service.js';
 import { RedisService } from './common/redis.service.js';
 import { cors, jsonBody, securityHeaders } from './common/http-security.js';
+import { createGatewayLogging, createRootLogger, type GatewayLogging } from './common/logging.js';
 import { consoleRouter, defaultConsoleDir } from './console/console.js';
-import { resolveGatewayOptions, type GatewayOptionsInput } from './gateway-options.js';
+import { resolveGatewayOptions, type GatewayOptions, type GatewayOptionsInput } from './gateway-options.js';
 import { ensureFirstAdmin } from './user/first-admin.js';
+
+export interface GatewayLogInput {
+  /** Where the JSON log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
+/** A LoggerService passed in is used as is; otherwise Nest's own lines go through pino too. */
+function nestLoggerOf(logger: GatewayOptions['logger'], logging: GatewayLogging): LoggerService | false {
+  if (logger === false) return false;
+  return Array.isArray(logger) ? logging.nestLogger : logger;
+}
 
 /**
  * Builds the gateway (not yet listening): GraphQL at /graphql, exports at /export, /healthz and
  * /readyz, and the built console at /. It starts even when MySQL is down and connects in the
  * background; once connected it makes sure the first district administrator exists.
  */
-export async function createGatewayApp(config: Config, input: GatewayOptionsInput = {}): Promise<NestExpressApplication> {
-  const options = resolveGatewayOptions({ consoleDir: defaultConsoleDir(), ...input });
+export async function createGatewayApp(
+  config: Config,
+  input: GatewayOptionsInput & GatewayLogInput = {},
+): Promise<NestExpressApplication> {
+  const { logDestination, ...rest } = input;
+  const options = resolveGatewayOptions({ consoleDir: defaultConsoleDir(), ...rest });
+  // JSON lines at LOG_LEVEL; `logger: false` (tests, the schema printer) silences them.
+  const logging = createGatewayLogging(createRootLogger(options.logger === false ? 'silent' : config.LOG_LEVEL, logDestination));
   const server = express();
   server.disable('x-powered-by');
   server.set('trust proxy', options.trustProxy);
+  // Before anything Nest mounts: every request gets its id and its line, refused ones included.
+  server.use(logging.requestLogger, logging.bindRequest);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new ExpressAdapter(server), {
     bodyParser: false,
-    logger: options.logger,
+    logger: nestLoggerOf(options.logger, logging),
     abortOnError: false,
   });
   const production = config.NODE_ENV === 'production';
@@ -36,6 +58,7 @@ export async function createGatewayApp(config: Config, input: GatewayOptionsInpu
   const authenticate = app.get(Authenticator).middleware();
   // Every API path: GraphQL, the exports, and the uploads (imports).
   app.use(['/graphql', '/export', '/import'], authenticate);
+  app.use(logging.bindRequest);
   app.use(consoleRouter(config, options.consoleDir));
 
   if (options.connect) {

@@ -16,7 +16,13 @@ export interface WorkerContext {
   /** Producer handles of every queue, to enqueue the next step of a run. */
   queues: Record<QueueName, Queue>;
   metrics: WorkerMetrics;
+  /** Within a job: a logger whose lines carry the queue, job id, job name and request id. */
   log: Logger;
+  /**
+   * Within a job: the gateway request that caused it (X-Request-Id), handed on to the jobs it
+   * enqueues in turn; absent for scheduled work.
+   */
+  requestId?: string;
   /** Aborted when the process shuts down: handlers stop between batches and hand their job back. */
   shutdown: AbortSignal;
 }

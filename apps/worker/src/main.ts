@@ -11,14 +11,14 @@ const workerConfig = workerConfigFrom(config);
 try {
   await probeRedis(config.REDIS_URL);
 } catch (error) {
-  console.error(describeRedisError(error, config.REDIS_URL));
+  workerConfig.log.error(describeRedisError(error, config.REDIS_URL));
   process.exit(1);
 }
 const worker = createWorker(workerConfig);
 try {
   await worker.start();
 } catch (error) {
-  console.error(describeStartFailure(error));
+  workerConfig.log.error(describeStartFailure(error));
   await worker.close().catch(() => undefined);
   process.exit(1);
 }

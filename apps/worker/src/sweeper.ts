@@ -61,7 +61,13 @@ export async function sweepStuckRuns(ctx: WorkerContext): Promise<SweepReport> {
     }
     if (state === 'completed' || state === 'missing' || state === 'unknown') {
       if (job) await job.remove().catch(() => undefined);
-      const data: SyncCollectionJobData = { runId: run.id, collection, full: run.full };
+      const requestId = (job?.data as SyncCollectionJobData | undefined)?.requestId;
+      const data: SyncCollectionJobData = {
+        runId: run.id,
+        collection,
+        full: run.full,
+        ...(requestId ? { requestId } : {}),
+      };
       await queue.add(
         COLLECTION_JOBS[collection],
         data,
@@ -107,9 +113,13 @@ export async function pollOutbox(ctx: WorkerContext): Promise<number> {
   if (!due.length) return 0;
   const queue = ctx.queues[QueueName.PushOutbox];
   await queue.addBulk(
-    due.map(({ transferId, firstEntryId, firstEntryKey }) => ({
+    due.map(({ transferId, firstEntryId, firstEntryKey, firstEntryRequestId }) => ({
       name: JobName.PushOutbox,
-      data: { transferId, outboxEntryId: firstEntryId },
+      data: {
+        transferId,
+        outboxEntryId: firstEntryId,
+        ...(firstEntryRequestId ? { requestId: firstEntryRequestId } : {}),
+      },
       opts: jobOptions(JobName.PushOutbox, pushJobId(firstEntryKey), ctx.config.policy),
     })),
   );

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { PiiCipher, QueueName, bullPrefix, openDataSource, workerConnection } from '@dangjian/domain';
 import { UpstreamClient } from '@dangjian/upstream-client';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { WorkerConfig } from './config.js';
 import type { WorkerContext } from './context.js';
@@ -23,6 +23,17 @@ export interface DangjianWorker {
   sweep(): Promise<SweepReport>;
   /** One outbox poll now (it also runs on its own timer). */
   pollOutbox(): Promise<number>;
+}
+
+/** The request id a job was enqueued with, when it is one the gateway could have issued. */
+function requestIdOf(job: Pick<Job, 'data'>): string | undefined {
+  const value = (job.data as { requestId?: unknown } | undefined)?.requestId;
+  return typeof value === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(value) ? value : undefined;
+}
+
+/** What every line about a job carries, so that one job's (and one request's) lines can be found. */
+function jobFields(queue: QueueName, job: Pick<Job, 'id' | 'name' | 'data'>): Record<string, unknown> {
+  return { queue, jobId: job.id, jobName: job.name, requestId: requestIdOf(job) };
 }
 
 /**
@@ -126,7 +137,16 @@ export function createWorker(
           async (job, token) => {
             const handle = table.get(job.name as never);
             if (!handle) throw new UnrecoverableError(`no handler for job "${job.name}" on queue "${name}"`);
-            return handle(job, token, ctx);
+            const requestId = requestIdOf(job);
+            const jobLog = log.child(jobFields(name, job));
+            const started = Date.now();
+            const result = await handle(job, token, {
+              ...ctx,
+              log: jobLog,
+              ...(requestId ? { requestId } : {}),
+            });
+            jobLog.info('job done', { attempt: job.attemptsMade + 1, durationMs: Date.now() - started });
+            return result;
           },
           {
             connection,
@@ -139,9 +159,9 @@ export function createWorker(
         );
         worker.on('failed', (job, error) => {
           metrics.jobFailed(name);
+          // A push or step handed back (DelayedError) is not a failure and does not land here.
           log.warn('job attempt failed', {
-            queue: name,
-            jobId: job?.id,
+            ...(job ? jobFields(name, job) : { queue: name }),
             attempt: job?.attemptsMade,
             error: error.message,
           });

@@ -77,6 +77,7 @@ export const configSchema = z.object({
   GATEWAY_MAX_QUERY_COST: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
   /** Where the built console is; by default apps/console/dist beside the gateway. */
   CONSOLE_DIST: z.string().optional(),
+  /** The lowest level of the JSON log lines the gateway and the worker write (docs/operations.md, Logs). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

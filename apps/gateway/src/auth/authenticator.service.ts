@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   API_KEY_PERMISSIONS,
@@ -12,6 +11,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { DatabaseService } from '../common/database.service.js';
 import { MetricsService } from '../common/metrics.service.js';
 import { GatewayError, httpErrorBody, isRedisUnavailable } from '../common/errors.js';
+import { requestIdOf } from '../common/logging.js';
 import { ANONYMOUS, setRequestInfo, type Principal } from '../common/principal.js';
 import { RedisService } from '../common/redis.service.js';
 import { CONFIG, GATEWAY_OPTIONS } from '../common/tokens.js';
@@ -25,7 +25,6 @@ interface CachedClient {
   revoked: boolean;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const API_KEY_CACHE_SECONDS = 300;
 
 /**
@@ -51,9 +50,7 @@ export class Authenticator {
   /** Express middleware for /graphql and /export. */
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
-      const incoming = req.get('x-request-id');
-      const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      res.setHeader('X-Request-Id', requestId);
+      const requestId = requestIdOf(req, res);
       const ip = req.ip ?? null;
       this.principalOf(req)
         .then(async (principal) => {

@@ -6,6 +6,8 @@ import { actorOf, requestInfo, scopeOf, type Principal, type RequestInfo } from 
 /** The GraphQL context of one request. */
 export interface GqlContext {
   req: Request;
+  /** X-Request-Id: on every log line of the request and in the jobs it enqueues. */
+  requestId: string;
   info: RequestInfo;
   principal: Principal;
   scope: DataScope;
@@ -18,6 +20,7 @@ export function createGqlContext(req: Request, db: () => Queryable, counts?: Cou
   const scope = scopeOf(info.principal);
   return {
     req,
+    requestId: info.requestId,
     info,
     principal: info.principal,
     scope,

@@ -62,7 +62,13 @@ export class SyncResolver {
     const dataSource = this.database.dataSource;
     const run = await requestSyncRun(
       { dataSource, redisUrl: this.config.REDIS_URL, queuePrefix: this.config.QUEUE_PREFIX },
-      { collections: collections ?? undefined, full, trigger: 'MANUAL', requestedBy: ctx.actor.username },
+      {
+        collections: collections ?? undefined,
+        full,
+        trigger: 'MANUAL',
+        requestedBy: ctx.actor.username,
+        requestId: ctx.requestId,
+      },
     );
     await writeAudit(dataSource.manager, ctx.actor, {
       action: 'CREATE',

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '@dangjian/config';
 import { createTestDatabase, testQueuePrefix, type TestDatabase } from '@dangjian/domain/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
-import { createGatewayApp } from '../../src/app.js';
+import { createGatewayApp, type GatewayLogInput } from '../../src/app.js';
 import type { GatewayOptionsInput } from '../../src/gateway-options.js';
 
 export const ADMIN_USERNAME = 'admin';
@@ -70,7 +70,7 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
  */
 export async function startGateway(
   label: string,
-  options: GatewayOptionsInput = {},
+  options: GatewayOptionsInput & GatewayLogInput = {},
   configOverrides: Record<string, string> = {},
 ): Promise<Gateway> {
   const db = await createTestDatabase(`gw_${label}`);

@@ -48,6 +48,14 @@ function actionOf(entry: OutboxEntry): TransferAction | 'CREATE' {
     : (entry.payload as unknown as TransferActionPayload).action;
 }
 
+/**
+ * The request that wrote this entry. One job pushes every pending entry of a transfer, and a later
+ * entry may come from another request than the one the job was started for: its line says so.
+ */
+function requestOf(entry: OutboxEntry): { requestId?: string } {
+  return entry.requestId ? { requestId: entry.requestId } : {};
+}
+
 /** A 4xx other than a conflict: the request itself is wrong, so sending it again cannot help. */
 function isRefusal(error: UpstreamFailure): boolean {
   return (
@@ -163,6 +171,7 @@ async function pushEntry(
   });
   ctx.metrics.push('sent');
   ctx.log.info('outbox entry pushed', {
+    ...requestOf(entry),
     entryId: entry.id,
     transferId: transfer.id,
     action: actionOf(entry),
@@ -205,6 +214,7 @@ async function handlePushFailure(
     });
     ctx.metrics.push('conflict');
     ctx.log.warn('outbox entry refused as a conflict', {
+      ...requestOf(entry),
       entryId: entry.id,
       transferId: transfer.id,
       reason,

@@ -164,7 +164,13 @@ async function noteRetry(
 async function handOver(ctx: WorkerContext, run: SyncRun, done: SyncCollection): Promise<void> {
   const next = nextCollection(run, done);
   if (next) {
-    const data: SyncCollectionJobData = { runId: run.id, collection: next, full: run.full };
+    // The next step carries the request that started the run, so its log lines lead back to it.
+    const data: SyncCollectionJobData = {
+      runId: run.id,
+      collection: next,
+      full: run.full,
+      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    };
     await ctx.queues[COLLECTION_QUEUES[next]].add(
       COLLECTION_JOBS[next],
       data,

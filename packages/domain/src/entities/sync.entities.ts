@@ -175,6 +175,10 @@ export class OutboxEntry {
   @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
   sentAt!: Date | null;
 
+  /** The gateway request that wrote the entry: the push job and its log lines carry it. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId!: string | null;
+
   @CreatedAt()
   createdAt!: Date;
 

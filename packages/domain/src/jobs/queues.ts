@@ -88,6 +88,8 @@ export interface SyncCollectionJobData {
   runId: string;
   collection: SyncCollection;
   full: boolean;
+  /** The gateway request that started the run, so the worker's log lines can be followed back to it. */
+  requestId?: string;
 }
 
 export interface PushOutboxJobData {
@@ -95,6 +97,8 @@ export interface PushOutboxJobData {
   transferId: string;
   /** The entry that caused the job, for logs. */
   outboxEntryId?: string;
+  /** The gateway request that wrote that entry, for logs. */
+  requestId?: string;
 }
 
 export type NightlySyncJobData = Record<string, never>;

@@ -32,6 +32,8 @@ export interface SyncRequestInput {
   full?: boolean;
   trigger: SyncTrigger;
   requestedBy?: string | null;
+  /** The gateway request asking for the run; every job of the run carries it (for logs). */
+  requestId?: string | null;
 }
 
 const STATUS_ZH: Record<string, string> = { QUEUED: '排队中', RUNNING: '进行中' };
@@ -67,7 +69,12 @@ export async function requestSyncRun(deps: SyncRequestDeps, input: SyncRequestIn
   }
 
   const first = collections[0] as SyncCollection;
-  const data: SyncCollectionJobData = { runId: run.id, collection: first, full };
+  const data: SyncCollectionJobData = {
+    runId: run.id,
+    collection: first,
+    full,
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+  };
   try {
     await withProducerQueue(deps, COLLECTION_QUEUES[first], (queue) =>
       queue.add(

@@ -1,6 +1,7 @@
 import { Core1795675732014 } from './1795675732014-Core.js';
 import { Work1795676154529 } from './1795676154529-Work.js';
+import { OutboxRequestId1795688259208 } from './1795688259208-OutboxRequestId.js';
 
 // Every migration, in order. A new one is generated against a migrated database with
 // `pnpm --filter @dangjian/domain migration:generate Name`, read and tidied, then listed here.
-export const MIGRATIONS: Array<new () => unknown> = [Core1795675732014, Work1795676154529];
+export const MIGRATIONS: Array<new () => unknown> = [Core1795675732014, Work1795676154529, OutboxRequestId1795688259208];

@@ -34,11 +34,12 @@ export type OutboxPayload<K extends OutboxKind> = K extends 'CREATE_TRANSFER'
 /**
  * Writes an outbox row in the caller's transaction, the one that changes the transfer, and marks
  * the transfer PENDING_PUSH. The idempotency key is fixed here, once: every retry of the push
- * sends this key with this body, so upstream applies the action at most once.
+ * sends this key with this body, so upstream applies the action at most once. The request id of
+ * the gateway request goes on the row because the push starts later, from the worker's poll.
  */
 export async function addOutboxEntry<K extends OutboxKind>(
   manager: EntityManager,
-  input: { transferId: string; kind: K; payload: OutboxPayload<K> },
+  input: { transferId: string; kind: K; payload: OutboxPayload<K>; requestId?: string | null },
 ): Promise<OutboxEntry> {
   const repository = manager.getRepository(OutboxEntry);
   const entry = repository.create({
@@ -51,6 +52,7 @@ export async function addOutboxEntry<K extends OutboxKind>(
     lastError: null,
     nextAttemptAt: null,
     sentAt: null,
+    requestId: input.requestId ?? null,
   });
   await repository.save(entry);
   await manager.getRepository(Transfer).update({ id: input.transferId }, { syncState: 'PENDING_PUSH' });
@@ -69,6 +71,8 @@ export interface DueTransfer {
   transferId: string;
   firstEntryId: string;
   firstEntryKey: string;
+  /** The gateway request that wrote that entry (null for entries written before it was kept). */
+  firstEntryRequestId: string | null;
 }
 
 /**
@@ -77,17 +81,23 @@ export interface DueTransfer {
  */
 export async function transfersWithDueEntries(manager: EntityManager, limit = 200): Promise<DueTransfer[]> {
   const rows = (await manager.query(
-    'SELECT `e`.`transfer_id` AS `transferId`, `e`.`id` AS `entryId`, `e`.`idempotency_key` AS `entryKey` FROM `outbox_entry` `e` ' +
+    'SELECT `e`.`transfer_id` AS `transferId`, `e`.`id` AS `entryId`, `e`.`idempotency_key` AS `entryKey`, `e`.`request_id` AS `requestId` FROM `outbox_entry` `e` ' +
       "WHERE `e`.`status` = 'PENDING' AND (`e`.`next_attempt_at` IS NULL OR `e`.`next_attempt_at` <= CURRENT_TIMESTAMP(3)) " +
       'AND NOT EXISTS (SELECT 1 FROM `outbox_entry` `b` WHERE `b`.`transfer_id` = `e`.`transfer_id` ' +
       "AND `b`.`id` < `e`.`id` AND `b`.`status` IN ('PENDING', 'FAILED', 'CONFLICT')) " +
       'ORDER BY `e`.`id` LIMIT ?',
     [limit],
-  )) as Array<{ transferId: string | number; entryId: string | number; entryKey: string }>;
+  )) as Array<{
+    transferId: string | number;
+    entryId: string | number;
+    entryKey: string;
+    requestId: string | null;
+  }>;
   return rows.map((row) => ({
     transferId: String(row.transferId),
     firstEntryId: String(row.entryId),
     firstEntryKey: row.entryKey,
+    firstEntryRequestId: row.requestId ?? null,
   }));
 }
 

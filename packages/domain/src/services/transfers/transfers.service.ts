@@ -407,6 +407,7 @@ export async function createTransferOut(
       await addOutboxEntry(manager, {
         transferId: id,
         kind: 'CREATE_TRANSFER',
+        requestId: actor.requestId,
         payload: {
           memberId: member.upstreamId,
           kind: input.kind,
@@ -533,6 +534,7 @@ export async function actOnTransfer(
       await addOutboxEntry(manager, {
         transferId: before.id,
         kind: 'TRANSFER_ACTION',
+        requestId: actor.requestId,
         payload: {
           action: input.action,
           note,

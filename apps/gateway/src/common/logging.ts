@@ -1,0 +1,215 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostname } from 'node:os';
+import type { LoggerService } from '@nestjs/common';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { pino, type DestinationStream, type Level, type LevelWithSilent, type Logger as Pino } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { requestInfo } from './principal.js';
+
+/** What a client may send as X-Request-Id: short, and nothing a log line or a header could trip on. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+const FIRST_OPERATION =
+  /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]{0,99})/;
+
+export function isWellFormedRequestId(value: unknown): value is string {
+  return typeof value === 'string' && REQUEST_ID.test(value);
+}
+
+/**
+ * The id of this request: the one already given to it, else the caller's X-Request-Id when well
+ * formed (a proxy or another service following its own request through ours), else a new UUID.
+ * It is echoed as the X-Request-Id response header, goes on every log line of the request and
+ * into the jobs the request causes.
+ */
+export function requestIdOf(req: IncomingMessage, res?: ServerResponse): string {
+  const holder = req as IncomingMessage & { id?: unknown };
+  if (isWellFormedRequestId(holder.id)) return holder.id;
+  const incoming = req.headers['x-request-id'];
+  const id = isWellFormedRequestId(incoming) ? incoming : randomUUID();
+  holder.id = id;
+  if (res && !res.headersSent) res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/**
+ * Names of fields that hold a credential or personal data (id card numbers, phones). No line the
+ * gateway writes carries them on purpose; redaction is the net for a header or a body logged by
+ * mistake, in the top three levels of a line and in any request's headers.
+ */
+export const REDACTED_KEYS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'apiKey',
+  'idCard',
+  'idCardNumber',
+  'phone',
+  'mobile',
+  'variables',
+];
+
+export function redactPaths(keys: readonly string[] = REDACTED_KEYS): string[] {
+  return keys.flatMap((key) => {
+    const plain = /^[A-Za-z_$][\w$]*$/.test(key);
+    const name = plain ? key : `["${key}"]`;
+    const child = plain ? `.${key}` : name;
+    return [name, `*${child}`, `*.*${child}`, `req.headers${child}`, `res.headers${child}`];
+  });
+}
+
+/** The pino logger every line of one gateway goes through: JSON, ISO time, level names, redacted. */
+export function createRootLogger(level: LevelWithSilent, destination?: DestinationStream): Pino {
+  const options = {
+    level,
+    base: { service: 'gateway', pid: process.pid, hostname: hostname() },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    redact: { paths: redactPaths(), censor: '[redacted]' },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+interface RequestScope {
+  requestId: string;
+  log: Pino;
+}
+
+const scope = new AsyncLocalStorage<RequestScope>();
+
+/** The id of the request being handled here (services that have no GraphQL context at hand). */
+export function currentRequestId(): string | undefined {
+  return scope.getStore()?.requestId;
+}
+
+/** The operation name of a GraphQL request, when it has one (never its variables). */
+export function operationNameOf(req: Request): string | undefined {
+  const body = (req.body ?? {}) as { operationName?: unknown; query?: unknown };
+  const named = body.operationName ?? (req.query as Record<string, unknown> | undefined)?.operationName;
+  if (typeof named === 'string' && OPERATION_NAME.test(named)) return named;
+  const query = body.query ?? (req.query as Record<string, unknown> | undefined)?.query;
+  if (typeof query !== 'string') return undefined;
+  return FIRST_OPERATION.exec(query.slice(0, 2000))?.[1];
+}
+
+/** The request line's fields: who asked what and how it went; no header, query string or body. */
+export function requestLine(req: Request, res: Response, durationMs: number): Record<string, unknown> {
+  const { principal } = requestInfo(req);
+  const path = (req.originalUrl ?? req.url ?? '').split('?')[0] as string;
+  const operation = path === '/graphql' ? operationNameOf(req) : undefined;
+  return {
+    method: req.method,
+    path,
+    status: res.statusCode,
+    durationMs,
+    ...(operation ? { operation } : {}),
+    ...(principal.kind === 'user' ? { userId: principal.userId } : {}),
+    ...(principal.kind === 'apiKey' ? { apiKeyId: principal.clientId } : {}),
+  };
+}
+
+/** Probes and scrapes every few seconds would bury the requests people make. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+export interface GatewayLogging {
+  root: Pino;
+  /** First middleware: the request id, then one line when the response is finished. */
+  requestLogger: RequestHandler;
+  /**
+   * Binds the request's logger and id for the code that runs after it. Mounted twice: first, and
+   * again after the body parsers and the authenticator, whose stream and timer callbacks run
+   * outside the binding made before them.
+   */
+  bindRequest: RequestHandler;
+  /** NestJS's Logger, routed to pino: `new Logger('Auth')` lines become JSON lines too. */
+  nestLogger: LoggerService;
+}
+
+export function createGatewayLogging(root: Pino): GatewayLogging {
+  const http = pinoHttp<Request, Response>({
+    logger: root,
+    genReqId: (req, res) => requestIdOf(req, res),
+    quietReqLogger: true,
+    quietResLogger: true,
+    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] as string) },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: () => 'request completed',
+    customErrorMessage: () => 'request failed',
+    customSuccessObject: (req, res, value) => requestLine(req, res, durationOf(value)),
+    customErrorObject: (req, res, error, value) => ({
+      ...requestLine(req, res, durationOf(value)),
+      err: error,
+    }),
+  });
+  const bindRequest: RequestHandler = (req: Request, _res: Response, next: NextFunction) => {
+    const log = (req as Request & { log?: Pino }).log ?? root.child({ requestId: requestIdOf(req) });
+    scope.run({ requestId: requestIdOf(req), log }, next);
+  };
+  return {
+    root,
+    requestLogger: (req, res, next) => http(req, res, next),
+    bindRequest,
+    nestLogger: new PinoNestLogger(root),
+  };
+}
+
+function durationOf(value: object): number {
+  return Number((value as { durationMs?: unknown }).durationMs ?? 0);
+}
+
+/**
+ * NestJS's LoggerService on pino. Nest calls it as (message, ...params, context) and, for errors,
+ * (message, stack, context); the context becomes a field, a stack becomes `stack`. Inside a request
+ * the line goes through that request's logger, so it carries the request id.
+ */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly root: Pino) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    const log = scope.getStore()?.log ?? this.root;
+    if (!log.isLevelEnabled(level)) return;
+    const fields: Record<string, unknown> = {};
+    // Nest's Logger pads a missing stack with undefined before the context.
+    const rest = params.filter((param) => param !== undefined);
+    if (rest.length && typeof rest[rest.length - 1] === 'string') fields.context = rest.pop();
+    if (level === 'error' && typeof rest[0] === 'string' && /\n\s+at /.test(rest[0]))
+      fields.stack = rest.shift();
+    if (rest.length) fields.params = rest;
+    if (message instanceof Error) {
+      log[level]({ ...fields, err: message }, message.message);
+    } else if (message !== null && typeof message === 'object') {
+      log[level]({ ...fields, ...(message as Record<string, unknown>) });
+    } else {
+      log[level](fields, String(message));
+    }
+  }
+}
