@@ -26,11 +26,19 @@ describe('requests board: an enterprise request across the board', () => {
     const inProgress = page.getByTestId('request-column-IN_PROGRESS');
     const resolved = page.getByTestId('request-column-RESOLVED');
     await received.getByTestId('request-card').first().waitFor({ timeout: 15_000 });
+    // Every column and the statistics loaded, so nothing moves under the pointer any more.
+    await page.getByTestId('request-stats').waitFor({ timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="request-board"] .el-loading-mask'));
     const counts = { received: await count(page, 'RECEIVED'), inProgress: await count(page, 'IN_PROGRESS'), resolved: await count(page, 'RESOLVED') };
 
-    const card = received.getByTestId('request-card').first();
-    const id = await card.getAttribute('data-request-id');
-    await card.dragTo(inProgress);
+    const id = await received.getByTestId('request-card').first().getAttribute('data-request-id');
+    const card = received.locator(`[data-testid="request-card"][data-request-id="${id}"]`);
+    // Grab the card's top and drop on the target column's head, both in view: were the page to
+    // scroll between pressing and moving, Chromium would start the drag from whatever card then
+    // lay under the pointer (the columns are taller than the window).
+    await page.getByTestId('request-board').evaluate((board) => board.scrollIntoView({ block: 'start' }));
+    await card.dragTo(inProgress, { sourcePosition: { x: 40, y: 16 }, targetPosition: { x: 40, y: 16 } });
     const dialog = page.getByTestId('request-advance-dialog');
     await dialog.waitFor();
     expect(await dialog.getAttribute('data-target')).toBe('IN_PROGRESS');

@@ -4,22 +4,26 @@ import { User } from '../../entities/user.entity.js';
 import { Building, BuildingStation } from '../../entities/daily-work/building.entity.js';
 import { DomainError, Problems } from '../../errors/domain-error.js';
 import { checkRequiredText } from '../../rules/index.js';
-import type { DataScope } from '../access/index.js';
+import { inScope, type DataScope } from '../access/index.js';
 import type { Actor } from '../audit/index.js';
 import {
   checkCount,
   checkNotFuture,
   checkOptionalDay,
   checkOptionalText,
+  changedOrganizationsInScope,
   isId,
   organizationInScope,
+  organizationKeptOrInScope,
   text,
   type Connection,
   type ListArgs,
 } from './common.js';
+import { buildingWithinStation, ownerInScope, stationWithinStation } from './building-scope.js';
 import {
   createRecord,
   deleteRecord,
+  findInScope,
   getRecord,
   listRecords,
   updateRecord,
@@ -52,6 +56,7 @@ export const buildingResource: Resource<Building, CreateBuildingInput, BuildingF
   label: '楼宇',
   alias: 'building',
   orgIdExpression: 'building.communityOrganizationId',
+  alsoInScope: (qb, scope) => buildingWithinStation(qb, 'building', scope),
   softDelete: true,
   sortColumns: { NAME: 'name', CREATED_AT: 'createdAt' },
   defaultSort: { field: 'NAME', direction: 'ASC' },
@@ -61,7 +66,19 @@ export const buildingResource: Resource<Building, CreateBuildingInput, BuildingF
     checkOptionalText(problems, 'address', input.address, '地址', 200);
     checkCount(problems, 'floors', input.floors, '楼层数');
     problems.throwIfAny();
-    const community = await organizationInScope(ctx.manager, ctx.scope, input.communityOrganizationId);
+    const community = await organizationKeptOrInScope(
+      ctx.manager,
+      ctx.scope,
+      input.communityOrganizationId,
+      existing?.communityOrganizationId,
+    );
+    if (!inScope(community.path, ctx.scope)) {
+      await changedOrganizationsInScope(ctx.manager, ctx.scope, [
+        { to: input.branchOrganizationId, from: existing?.branchOrganizationId },
+      ]);
+      if (input.stationId && input.stationId !== existing?.stationId)
+        await findInScope(ctx.manager, buildingStationResource, ctx.scope, input.stationId);
+    }
     if (input.branchOrganizationId) {
       const branch = isId(input.branchOrganizationId)
         ? await ctx.manager.getRepository(Organization).findOneBy({ id: input.branchOrganizationId })
@@ -96,6 +113,9 @@ export const buildingResource: Resource<Building, CreateBuildingInput, BuildingF
       stationId: input.stationId ?? null,
       floors: input.floors ?? null,
     };
+  },
+  async beforeDelete(ctx, existing) {
+    await ownerInScope(ctx.manager, ctx.scope, existing.communityOrganizationId, '楼宇', existing.id);
   },
   applyFilter(qb, filter) {
     const search = text(filter.search);
@@ -173,6 +193,12 @@ export const buildingStationResource: Resource<
   label: '楼宇党建指导站',
   alias: 'station',
   orgIdExpression: 'station.organizationId',
+  // Its staff see it through their buildings; changing it (and who works it) stays with its
+  // organisation: `prepare` wants that in scope, and so does a delete.
+  alsoInScope: (qb, scope) => stationWithinStation(qb, 'station.id', scope),
+  async beforeDelete(ctx, existing) {
+    await ownerInScope(ctx.manager, ctx.scope, existing.organizationId, '楼宇党建指导站', existing.id);
+  },
   softDelete: true,
   sortColumns: { NAME: 'name', CREATED_AT: 'createdAt' },
   defaultSort: { field: 'NAME', direction: 'ASC' },

@@ -87,6 +87,39 @@ export async function organizationInScope(
   return organization;
 }
 
+/**
+ * The organisation a row is filed under, on a write: one in scope, or on an edit that keeps it, the
+ * one the row already has (the row itself was found in scope, perhaps another way, e.g. a station's
+ * staff editing a building of a community outside their scope).
+ */
+export async function organizationKeptOrInScope(
+  manager: EntityManager,
+  scope: DataScope,
+  organizationId: string | null | undefined,
+  keptId: string | null | undefined,
+): Promise<Organization> {
+  if (!keptId || organizationId !== keptId) return organizationInScope(manager, scope, organizationId);
+  const organization = await manager.getRepository(Organization).findOneBy({ id: keptId });
+  if (!organization) throw DomainError.notFound('党组织', keptId);
+  return organization;
+}
+
+/**
+ * On an edit of a row whose own organisation lies outside the scope (reached another way, see
+ * `organizationKeptOrInScope`): each organisation reference it changes must lie inside the scope.
+ * A station's scope is worked out from its buildings' branches and its enterprises' organisations,
+ * so otherwise its staff could widen their own scope by pointing one at any organisation.
+ */
+export async function changedOrganizationsInScope(
+  manager: EntityManager,
+  scope: DataScope,
+  changes: ReadonlyArray<{ to: string | null | undefined; from: string | null | undefined }>,
+): Promise<void> {
+  for (const { to, from } of changes) {
+    if (to && to !== from) await organizationInScope(manager, scope, to);
+  }
+}
+
 /** Restricts a scoped query to the subtree of one organisation (which must be in scope). */
 export async function restrictToSubtree<E extends ObjectLiteral>(
   manager: EntityManager,

@@ -28,7 +28,7 @@ import {
   validatePhone,
   type RequestStatus,
 } from '../../rules/index.js';
-import type { DataScope } from '../access/index.js';
+import { inScope, type DataScope } from '../access/index.js';
 import type { Actor } from '../audit/index.js';
 import {
   checkOptionalDay,
@@ -36,22 +36,26 @@ import {
   checkRequiredEnum,
   isId,
   loadSettings,
-  organizationInScope,
-  scopedQuery,
   text,
   type Connection,
   type ListArgs,
 } from './common.js';
+import { buildingResource } from './buildings.service.js';
+import { unitWithinStation } from './building-scope.js';
 import {
   changeRecord,
   createRecord,
   deleteRecord,
+  findInScope,
   getRecord,
   listRecords,
+  scopedResourceQuery,
   updateRecord,
   type SubtreeFilter,
   type Resource,
+  type WriteContext,
 } from './resource.js';
+import { unitResource } from './units.service.js';
 
 export interface CreateRequestInput {
   source: RequestSource;
@@ -113,12 +117,37 @@ function dayOf(instant: Date): string {
   return todayIn('Asia/Shanghai', instant);
 }
 
+/**
+ * The community a request is filed under, and whether the caller reached it only through the
+ * enterprise (a station's staff: the community lies outside their scope, the enterprise inside).
+ * Any other community outside the scope is not found.
+ */
+async function requestCommunity(
+  ctx: WriteContext,
+  input: CreateRequestInput,
+): Promise<{ community: Organization; throughEnterprise: boolean }> {
+  const id = input.communityOrganizationId;
+  const community = isId(id) ? await ctx.manager.getRepository(Organization).findOneBy({ id }) : null;
+  if (community && inScope(community.path, ctx.scope)) return { community, throughEnterprise: false };
+  if (!community || input.source !== 'ENTERPRISE' || !input.unitId) throw DomainError.notFound('党组织', id);
+  return { community, throughEnterprise: true };
+}
+
 export const requestResource: Resource<RequestRecord, CreateRequestInput, RequestFilter, RequestSortField> = {
   entity: RequestRecord,
   entityType: 'Request',
   label: '诉求',
   alias: 'request',
   orgIdExpression: 'request.communityOrganizationId',
+  // An enterprise's request goes with the enterprise, to the station serving its building.
+  alsoInScope(qb, scope) {
+    qb.leftJoin(Unit, 'request_unit', 'request_unit.id = request.unitId');
+    const reach = unitWithinStation(qb, 'request_unit', scope);
+    return {
+      sql: `(request.source = :stationRequestSource AND ${reach.sql})`,
+      params: { ...reach.params, stationRequestSource: 'ENTERPRISE' },
+    };
+  },
   softDelete: true,
   auditOmit: ['contactCipher'],
   auditMask: (view) => ({
@@ -161,9 +190,22 @@ export const requestResource: Resource<RequestRecord, CreateRequestInput, Reques
       }
     }
     problems.throwIfAny();
-    const community = await organizationInScope(ctx.manager, ctx.scope, input.communityOrganizationId);
+    const { community, throughEnterprise } = await requestCommunity(ctx, input);
     let buildingId = input.buildingId ?? null;
-    if (input.unitId) {
+    if (throughEnterprise) {
+      // The enterprise and the building must be the caller's too, so the request stays theirs.
+      const unit = await findInScope(ctx.manager, unitResource, ctx.scope, input.unitId!);
+      if (unit.communityOrganizationId !== community.id)
+        throw DomainError.badInput([
+          {
+            field: 'communityOrganizationId',
+            reason: 'COMMUNITY_MISMATCH',
+            message: '所选社区与企业所在社区不一致',
+          },
+        ]);
+      if (buildingId) await findInScope(ctx.manager, buildingResource, ctx.scope, buildingId);
+      buildingId ??= unit.buildingId;
+    } else if (input.unitId) {
       const unit = isId(input.unitId)
         ? await ctx.manager.getRepository(Unit).findOneBy({ id: input.unitId })
         : null;
@@ -378,7 +420,7 @@ export async function getRequestStats(
   const today = options.today ?? todayIn('Asia/Shanghai');
   const manager = dataSource.manager;
   const settings = await loadSettings(manager);
-  const qb = scopedQuery(manager, RequestRecord, 'request', 'request.communityOrganizationId', scope);
+  const qb = scopedResourceQuery(manager, requestResource, scope);
   if (options.from)
     qb.andWhere('request.receivedAt >= :from', { from: new Date(`${options.from}T00:00:00+08:00`) });
   if (options.to)

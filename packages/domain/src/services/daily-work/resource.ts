@@ -18,6 +18,7 @@ import {
   type Sort,
 } from './common.js';
 import { Organization } from '../../entities/organization.entity.js';
+import { anyOf, type ScopeClause } from './building-scope.js';
 
 /** What a write needs besides its input: the transaction, who, what they may touch, the rules in force. */
 export interface WriteContext {
@@ -64,6 +65,11 @@ export interface Resource<
   parentJoin?: { entity: new () => ObjectLiteral; alias: string; condition: string };
   /** The expression of the organisation id the scope is judged by, e.g. "unit.communityOrganizationId". */
   orgIdExpression: string;
+  /**
+   * Another way into a limited scope besides `orgIdExpression` (a station's staff reach a building
+   * through its branch): adds the joins it needs and returns its condition, OR-ed with the first.
+   */
+  alsoInScope?(qb: SelectQueryBuilder<E>, scope: DataScope): ScopeClause;
   /** Soft-delete keeps history; the others are removed. */
   softDelete: boolean;
   /** Validates a create input, or an existing row with its patch applied, and returns the column values. */
@@ -93,10 +99,11 @@ export function scopedResourceQuery<E extends ObjectLiteral & { id: string }>(
   const qb = manager.getRepository(resource.entity).createQueryBuilder(resource.alias);
   if (resource.parentJoin)
     qb.innerJoin(resource.parentJoin.entity, resource.parentJoin.alias, resource.parentJoin.condition);
-  const where = scopeWhere('org.path', scope);
-  return qb
-    .innerJoin(Organization, 'org', `org.id = ${resource.orgIdExpression}`)
-    .where(where.sql, where.params);
+  qb.innerJoin(Organization, 'org', `org.id = ${resource.orgIdExpression}`);
+  const own = scopeWhere('org.path', scope);
+  // The full scope needs no other way in, and so no further joins.
+  const where = resource.alsoInScope && !scope.all ? anyOf(own, resource.alsoInScope(qb, scope)) : own;
+  return qb.where(where.sql, where.params);
 }
 
 /** One row the scope may see, or NOT_FOUND. With `lock`, the row is locked for the transaction. */

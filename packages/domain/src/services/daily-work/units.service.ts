@@ -19,7 +19,7 @@ import {
   type CoverageSummary,
   type SurveyUnit,
 } from '../../rules/index.js';
-import type { DataScope } from '../access/index.js';
+import { inScope, type DataScope } from '../access/index.js';
 import type { Actor } from '../audit/index.js';
 import {
   checkCount,
@@ -27,19 +27,23 @@ import {
   checkOptionalDay,
   checkOptionalText,
   checkRequiredEnum,
+  changedOrganizationsInScope,
   isId,
   loadSettings,
-  organizationInScope,
-  scopedQuery,
+  organizationKeptOrInScope,
   text,
   type Connection,
   type ListArgs,
 } from './common.js';
+import { ownerInScope, unitWithinStation } from './building-scope.js';
+import { buildingResource } from './buildings.service.js';
 import {
   createRecord,
   deleteRecord,
+  findInScope,
   getRecord,
   listRecords,
+  scopedResourceQuery,
   updateRecord,
   type SubtreeFilter,
   type Resource,
@@ -97,6 +101,7 @@ export const unitResource: Resource<Unit, CreateUnitInput, UnitFilter, UnitSortF
   label: '单位',
   alias: 'unit',
   orgIdExpression: 'unit.communityOrganizationId',
+  alsoInScope: (qb, scope) => unitWithinStation(qb, 'unit', scope),
   softDelete: true,
   sortColumns: { NAME: 'name', STAFF_COUNT: 'staffCount', CREATED_AT: 'createdAt' },
   defaultSort: { field: 'NAME', direction: 'ASC' },
@@ -126,7 +131,20 @@ export const unitResource: Resource<Unit, CreateUnitInput, UnitFilter, UnitSortF
       );
     }
     problems.throwIfAny();
-    const community = await organizationInScope(ctx.manager, ctx.scope, input.communityOrganizationId);
+    const community = await organizationKeptOrInScope(
+      ctx.manager,
+      ctx.scope,
+      input.communityOrganizationId,
+      existing?.communityOrganizationId,
+    );
+    if (!inScope(community.path, ctx.scope)) {
+      await changedOrganizationsInScope(ctx.manager, ctx.scope, [
+        { to: input.organizationId, from: existing?.organizationId },
+        { to: input.jointBranchOrganizationId, from: existing?.jointBranchOrganizationId },
+      ]);
+      if (input.buildingId && input.buildingId !== existing?.buildingId)
+        await findInScope(ctx.manager, buildingResource, ctx.scope, input.buildingId);
+    }
     await existingOrganization(ctx.manager, input.organizationId, 'organizationId');
     const joint = await existingOrganization(
       ctx.manager,
@@ -179,6 +197,9 @@ export const unitResource: Resource<Unit, CreateUnitInput, UnitFilter, UnitSortF
       buildingId: input.buildingId ?? null,
       communityOrganizationId: community.id,
     };
+  },
+  async beforeDelete(ctx, existing) {
+    await ownerInScope(ctx.manager, ctx.scope, existing.communityOrganizationId, '单位', existing.id);
   },
   applyFilter(qb, filter) {
     if (filter.category?.length)
@@ -265,7 +286,7 @@ export async function loadSurveyUnits(
   today: string,
 ): Promise<SurveyedUnit[]> {
   const settings = await loadSettings(manager);
-  const units = await scopedQuery(manager, Unit, 'unit', 'unit.communityOrganizationId', scope)
+  const units = await scopedResourceQuery(manager, unitResource, scope)
     .andWhere('unit.category IN (:...surveyed)', {
       surveyed: ['NON_PUBLIC_ENTERPRISE', 'SOCIAL_ORGANIZATION'],
     })
