@@ -176,6 +176,26 @@ describe('transfers: out through the wizard, acted on, completed by the far side
     }
     expect(await page.getByTestId('letter-main').innerText()).toContain(member.name);
     expect(await page.getByTestId('letter-id-card').innerText()).toBe(member.idCardNumber);
+
+    // No contact details yet: the page says so, and the issuing organisation's are set from here.
+    await page.getByTestId('letter-no-contact').waitFor();
+    await page.getByTestId('letter-contact-edit').click();
+    const contactDialog = page.getByTestId('letter-contact-dialog');
+    await contactDialog.waitFor();
+    await contactDialog.getByTestId('letter-contact-phone').fill('电话');
+    await contactDialog.getByTestId('letter-contact-submit').click();
+    await expect.poll(() => contactDialog.innerText()).toContain('联系电话格式不正确');
+    await contactDialog.getByTestId('letter-contact-person').fill('王主任');
+    await contactDialog.getByTestId('letter-contact-phone').fill('0371-66661234');
+    await contactDialog.getByTestId('letter-contact-address').fill('郑州市管城区陇海马路 88 号');
+    await contactDialog.getByTestId('letter-contact-submit').click();
+    await contactDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('letter-stub-contact').innerText(), { timeout: 15_000 }).toContain('0371-66661234');
+    expect(await page.getByTestId('letter-stub-contact').innerText()).toContain('王主任');
+    const mainContact = await page.getByTestId('letter-main-contact').innerText();
+    expect(mainContact).toContain('郑州市管城区陇海马路 88 号');
+    expect(mainContact).toContain('0371-66661234');
+    expect(await page.getByTestId('letter-no-contact').count()).toBe(0);
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'transfers-letter');
     expect(problems).toEqual([]);

@@ -1,7 +1,14 @@
 // Filters of HTTP routes (exports) from the query string, as GraphQL filters take them.
+import type { Request } from 'express';
+
 export type Query = Record<string, string | string[] | undefined>;
 
-/** One value of a query parameter, or null when absent or empty. */
+/** The query string of a request, as these helpers read it. */
+export function queryOf(req: Request): Query {
+  return req.query as Query;
+}
+
+/** One value of a query parameter (the first when repeated), or null when absent or empty. */
 export function one(query: Query, name: string): string | null {
   const value = query[name];
   const text = Array.isArray(value) ? value[0] : value;
@@ -22,4 +29,9 @@ export function flag(query: Query, name: string): boolean | null {
   const value = one(query, name);
   if (value === null) return null;
   return value === 'true' || value === '1';
+}
+
+/** The organisation subtree the list is narrowed to, as every work list takes it. */
+export function subtree(query: Query): { organizationId: string | null; includeDescendants: boolean | null } {
+  return { organizationId: one(query, 'organizationId'), includeDescendants: flag(query, 'includeDescendants') };
 }

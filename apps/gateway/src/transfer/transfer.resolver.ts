@@ -1,7 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Config } from '@dangjian/config';
-import { actOnTransfer, createTransferOut, getTransfer, listTransfers, Permission, type TransferSort } from '@dangjian/domain';
+import {
+  actOnTransfer,
+  createTransferOut,
+  getLetterContact,
+  getTransfer,
+  letterContactFor,
+  listTransfers,
+  Permission,
+  setLetterContact,
+  type TransferSort,
+} from '@dangjian/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Allow, Ctx } from '../common/access.decorators.js';
 import type { GqlContext } from '../common/context.js';
@@ -12,6 +22,7 @@ import { CONFIG } from '../common/tokens.js';
 import { Member, toMemberNode } from '../member/member.types.js';
 import { Organization } from '../organization/organization.types.js';
 import { CreateTransferOutInput, TransferActionInput, TransferFilter } from './dto/transfer.input.js';
+import { LetterContact, LetterContactInput } from './letter-contact.types.js';
 import { toTransferNode, Transfer, TransferConnection, TransferSortEnum } from './transfer.types.js';
 
 @Resolver(() => Transfer)
@@ -73,6 +84,32 @@ export class TransferResolver {
     if (!transfer.memberId) return null;
     const record = await ctx.loaders.member.load(transfer.memberId);
     return record ? toMemberNode(record, ctx.principal) : null;
+  }
+
+  @Query(() => LetterContact, { description: '党组织自己的介绍信联系方式（未填的为空）；不在数据范围内时报 NOT_FOUND' })
+  @Allow(Permission.READ)
+  async organizationLetterContact(@Ctx() ctx: GqlContext, @Args('organizationId', { type: () => ID }) organizationId: string): Promise<LetterContact> {
+    return getLetterContact(this.database.dataSource, ctx.scope, organizationId);
+  }
+
+  @Mutation(() => LetterContact, { description: '设置党组织开具介绍信时印上的联系人、联系电话、通讯地址' })
+  @Allow(Permission.MANAGE_TRANSFERS)
+  async setLetterContact(
+    @Ctx() ctx: GqlContext,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('input', { type: () => LetterContactInput }) input: LetterContactInput,
+  ): Promise<LetterContact> {
+    return setLetterContact(this.database.dataSource, ctx.scope, ctx.actor, organizationId, input);
+  }
+
+  // A letter is read one transfer at a time (the print view), so one look-up per transfer is fine.
+  @ResolveField(() => LetterContact, {
+    nullable: true,
+    description: '转出介绍信上开具党组织的联系方式：本方党组织的，未填时取最近一级填了的上级党组织的；转入时为空',
+  })
+  async letterContact(@Parent() transfer: Transfer): Promise<LetterContact | null> {
+    if (transfer.direction !== 'OUTGOING') return null;
+    return letterContactFor(this.database.dataSource, transfer.organizationId);
   }
 
   @ResolveField(() => Organization, { nullable: true, description: '本方党组织（转出时为转出方，转入时为接收方）' })

@@ -76,6 +76,21 @@ export class Organization {
   @Column({ name: 'sort_order', type: 'int', default: 0 })
   sortOrder!: number;
 
+  // The organisation's own contact details, printed on the 组织关系介绍信 it issues (the national
+  // template asks for the issuing committee's address and phone). Kept here, not synced: the
+  // upstream system does not carry them, and the upstream sync writes only its own columns.
+  /** 联系人 */
+  @Column({ name: 'contact_person', type: 'varchar', length: 50, nullable: true })
+  contactPerson!: string | null;
+
+  /** 联系电话 (an office line, e.g. 0371-66661234). */
+  @Column({ name: 'contact_phone', type: 'varchar', length: 30, nullable: true })
+  contactPhone!: string | null;
+
+  /** 通讯地址 */
+  @Column({ name: 'contact_address', type: 'varchar', length: 200, nullable: true })
+  contactAddress!: string | null;
+
   @CreatedAt()
   createdAt!: Date;
 

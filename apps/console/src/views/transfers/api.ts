@@ -59,6 +59,15 @@ export interface LetterMember {
   organization: { id: string; name: string };
 }
 
+/** The issuing organisation's contact details printed on a letter (its own, or the nearest above it). */
+export interface LetterContact {
+  organizationId: string;
+  organizationName: string;
+  contactPerson: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
+}
+
 export interface TransferDetail extends TransferRow {
   fromOrganizationUpstreamId: string | null;
   toOrganizationUpstreamId: string | null;
@@ -68,6 +77,7 @@ export interface TransferDetail extends TransferRow {
   history: TransferHistoryEvent[];
   organization: { id: string; name: string } | null;
   member: LetterMember | null;
+  letterContact: LetterContact | null;
 }
 
 const ROW = `id upstreamId memberName direction kind status fromOrganizationName toOrganizationName reason
@@ -76,7 +86,8 @@ const ROW = `id upstreamId memberName direction kind status fromOrganizationName
 const DETAIL = `${ROW} fromOrganizationUpstreamId toOrganizationUpstreamId letterValidDays duesPaidThrough createdAt
   history { status at by note }
   organization { id name }
-  member { id name gender birthDate ethnicity status idCardNumber phone organization { id name } }`;
+  member { id name gender birthDate ethnicity status idCardNumber phone organization { id name } }
+  letterContact { organizationId organizationName contactPerson contactPhone contactAddress }`;
 
 export function listTransferRows(
   filter: TransferListFilter,
@@ -177,4 +188,27 @@ export function getMemberOption(id: string, options: RequestOptions = {}): Promi
     { id },
     options,
   ).then((data) => data.member);
+}
+
+const LETTER_CONTACT = 'organizationId organizationName contactPerson contactPhone contactAddress';
+
+/** An organisation's own letter contact details (blank ones null), to edit them. */
+export function getOrganizationLetterContact(organizationId: string, options: RequestOptions = {}): Promise<LetterContact> {
+  return gql<{ organizationLetterContact: LetterContact }>(
+    `query OrganizationLetterContact($id: ID!) { organizationLetterContact(organizationId: $id) { ${LETTER_CONTACT} } }`,
+    { id: organizationId },
+    options,
+  ).then((data) => data.organizationLetterContact);
+}
+
+export function setLetterContact(
+  organizationId: string,
+  input: { contactPerson: string; contactPhone: string; contactAddress: string },
+  options: RequestOptions = {},
+): Promise<LetterContact> {
+  return gql<{ setLetterContact: LetterContact }>(
+    `mutation SetLetterContact($id: ID!, $input: LetterContactInput!) { setLetterContact(organizationId: $id, input: $input) { ${LETTER_CONTACT} } }`,
+    { id: organizationId, input },
+    options,
+  ).then((data) => data.setLetterContact);
 }

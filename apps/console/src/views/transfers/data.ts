@@ -223,6 +223,8 @@ export const LETTER_FORM = {
   contactLine: '党员联系电话或其他联系方式：',
   addressLine: '党员原所在基层党委通讯地址：',
   phoneLine: ' 联系电话：',
+  contactPersonLine: ' 联系人：',
+  issuerContactLine: '开具党组织联系电话：',
   receiverSeal: '接收党组织（盖章）',
   status: { FULL: '正式', PROBATIONARY: '预备' },
   gender: { MALE: '男', FEMALE: '女' },

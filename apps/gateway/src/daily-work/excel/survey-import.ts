@@ -18,7 +18,7 @@ import {
 } from '@dangjian/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { COLUMN_OF, parseSurveyRow, type CellProblem, type ParsedSurveyRow, type SurveyField, type SurveyRow } from './unit-survey.js';
-import { allPages } from './xlsx.js';
+import { allPages } from '../../export/xlsx-stream.js';
 
 export const IMPORT_MODES = ['dry-run', 'commit'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

@@ -3,7 +3,6 @@ import type { Config } from '@dangjian/config';
 import {
   CHECKLIST_KIND_LABELS,
   CHECKLIST_STATUS_LABELS,
-  DomainError,
   getBuilding,
   isChecklistItemOverdue,
   listChecklistItems,
@@ -16,7 +15,6 @@ import {
   shouldHaveOwnOrganization,
   todayIn,
   UNIT_CATEGORY_LABELS,
-  type Building,
   type ChecklistItemFilter,
   type ChecklistKind,
   type ChecklistStatus,
@@ -36,16 +34,11 @@ import { requestInfo, scopeOf } from '../../common/principal.js';
 import { CONFIG } from '../../common/tokens.js';
 import { buildSurveyTemplate, SURVEY_COLUMNS } from './unit-survey.js';
 import { communityOrganizations } from './survey-import.js';
-import { allPages, attachmentHeaders, memo, queryFlag, queryMany, queryOne, streamWorkbook } from './xlsx.js';
-
-const YES_NO = (value: boolean) => (value ? '是' : '否');
+import { flag, many, one, queryOf, subtree } from '../../export/query-params.js';
+import { allPages, attachmentHeaders, memo, memoOne, streamWorkbook, YES_NO, type WorkbookTarget } from '../../export/xlsx-stream.js';
 
 function organizationNames(dataSource: DataSource, scope: DataScope) {
   return memo<OrganizationRecord>((ids) => organizationsByIds(dataSource, scope, ids));
-}
-
-function subtree(req: Request) {
-  return { organizationId: queryOne(req, 'organizationId'), includeDescendants: queryFlag(req, 'includeDescendants') };
 }
 
 /**
@@ -67,31 +60,22 @@ export class WorkExportController {
   @Get('units.xlsx')
   @Allow(Permission.READ, Permission.EXPORT)
   async units(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const query = queryOf(req);
     const filter: UnitFilter = {
-      ...subtree(req),
-      category: queryMany<UnitCategory>(req, 'category'),
-      search: queryOne(req, 'search'),
-      buildingId: queryOne(req, 'buildingId'),
-      surveyed: queryFlag(req, 'surveyed'),
-      needsOwnOrganization: queryFlag(req, 'needsOwnOrganization'),
-      organizationCovered: queryFlag(req, 'organizationCovered'),
+      ...subtree(query),
+      category: many<UnitCategory>(query, 'category'),
+      search: one(query, 'search'),
+      buildingId: one(query, 'buildingId'),
+      surveyed: flag(query, 'surveyed'),
+      needsOwnOrganization: flag(query, 'needsOwnOrganization'),
+      organizationCovered: flag(query, 'organizationCovered'),
     };
     const dataSource = this.database.dataSource;
     const scope = scopeOf(requestInfo(req).principal);
     const names = organizationNames(dataSource, scope);
-    const buildings = memo<Building>(async (ids) => {
-      const found = new Map<string, Building>();
-      for (const id of ids) {
-        const building = await getBuilding(dataSource, scope, id).catch((error: unknown) => {
-          if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-          throw error;
-        });
-        if (building) found.set(id, building);
-      }
-      return found;
-    });
+    const buildings = memoOne((id) => getBuilding(dataSource, scope, id));
     const pages = allPages((after) => listUnits(dataSource, scope, { filter, first: 100, after }));
-    await streamWorkbook(req, res, dataSource, this.config.TZ, this.logger, {
+    await streamWorkbook(this.target(req, res), {
       entityType: 'Unit',
       filter,
       file: '单位名单',
@@ -103,7 +87,7 @@ export class WorkExportController {
         { header: '应建未建', width: 10 },
         { header: '组织覆盖', width: 10 },
       ],
-      rows: (async function* () {
+      batches: (async function* () {
         for await (const batch of pages) {
           const organizations = await names(
             batch.flatMap((unit) => [unit.communityOrganizationId, unit.organizationId, unit.jointBranchOrganizationId]),
@@ -134,11 +118,12 @@ export class WorkExportController {
   @Get('meetings.xlsx')
   @Allow(Permission.READ, Permission.EXPORT)
   async meetings(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const query = queryOf(req);
     const filter: MeetingFilter = {
-      ...subtree(req),
-      type: queryMany<MeetingType>(req, 'type'),
-      heldFrom: queryOne(req, 'heldFrom'),
-      heldTo: queryOne(req, 'heldTo'),
+      ...subtree(query),
+      type: many<MeetingType>(query, 'type'),
+      heldFrom: one(query, 'heldFrom'),
+      heldTo: one(query, 'heldTo'),
     };
     const dataSource = this.database.dataSource;
     const { principal } = requestInfo(req);
@@ -146,7 +131,7 @@ export class WorkExportController {
     const names = organizationNames(dataSource, scope);
     const person = (name: string | null) => (name && principal.kind === 'apiKey' ? maskName(name) : (name ?? ''));
     const pages = allPages((after) => listMeetings(dataSource, scope, { filter, first: 100, after }));
-    await streamWorkbook(req, res, dataSource, this.config.TZ, this.logger, {
+    await streamWorkbook(this.target(req, res), {
       entityType: 'Meeting',
       filter,
       file: '组织生活记录',
@@ -167,7 +152,7 @@ export class WorkExportController {
         { header: '决议', width: 30 },
         { header: '附件数', width: 8 },
       ],
-      rows: (async function* () {
+      batches: (async function* () {
         for await (const batch of pages) {
           const organizations = await names(batch.map((meeting) => meeting.organizationId));
           yield batch.map((meeting) => [
@@ -194,14 +179,15 @@ export class WorkExportController {
   @Get('checklist-items.xlsx')
   @Allow(Permission.READ, Permission.EXPORT)
   async checklistItems(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const query = queryOf(req);
     const today = todayIn(this.config.TZ);
     const filter: ChecklistItemFilter = {
-      ...subtree(req),
-      kind: queryMany<ChecklistKind>(req, 'kind'),
-      status: queryMany<ChecklistStatus>(req, 'status'),
-      published: queryFlag(req, 'published'),
-      overdue: queryFlag(req, 'overdue'),
-      search: queryOne(req, 'search'),
+      ...subtree(query),
+      kind: many<ChecklistKind>(query, 'kind'),
+      status: many<ChecklistStatus>(query, 'status'),
+      published: flag(query, 'published'),
+      overdue: flag(query, 'overdue'),
+      search: one(query, 'search'),
       today,
     };
     const dataSource = this.database.dataSource;
@@ -210,7 +196,7 @@ export class WorkExportController {
     const names = organizationNames(dataSource, scope);
     const pages = allPages((after) => listChecklistItems(dataSource, scope, { filter, first: 100, after }));
     const timeZone = this.config.TZ;
-    await streamWorkbook(req, res, dataSource, timeZone, this.logger, {
+    await streamWorkbook(this.target(req, res), {
       entityType: 'ChecklistItem',
       filter,
       file: '清单事项',
@@ -229,7 +215,7 @@ export class WorkExportController {
         { header: '销号人', width: 12 },
         { header: '公示日期', width: 12 },
       ],
-      rows: (async function* () {
+      batches: (async function* () {
         for await (const batch of pages) {
           const organizations = await names(batch.map((item) => item.organizationId));
           yield batch.map((item) => [
@@ -249,6 +235,10 @@ export class WorkExportController {
         }
       })(),
     });
+  }
+
+  private target(req: Request, res: Response): WorkbookTarget {
+    return { req, res, dataSource: this.database.dataSource, timeZone: this.config.TZ, logger: this.logger };
   }
 
   /** The blank survey template, with the communities of the caller's scope to choose from. */
