@@ -41,7 +41,7 @@ describe('guidance: recording a visit changes the board', () => {
     await row.getByRole('button', { name: '记录指导' }).click();
     const form = page.getByTestId('visit-form');
     await form.waitFor();
-    expect(await form.getByTestId('branch-select').innerText()).toContain(branch);
+    await expect.poll(() => form.getByTestId('branch-select').innerText()).toContain(branch);
 
     // Nothing chosen yet: the form says what is missing, at the fields.
     await form.getByTestId('visit-submit').click();
