@@ -10,11 +10,11 @@ import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { createGqlContext, type GqlContext } from './common/context.js';
 import { CoreModule } from './common/core.module.js';
-import { TtlCountCache } from './common/count-cache.js';
+import { mayChangeTotals, TtlCountCache } from './common/count-cache.js';
 import { DatabaseService } from './common/database.service.js';
 import { MetricsService } from './common/metrics.service.js';
 import { formatGraphQLError, GatewayError, isDatabaseUnavailable, isRedisUnavailable } from './common/errors.js';
-import { queryLimitsRule } from './common/query-limits.js';
+import { noSubscriptionsRule, queryLimitsRule } from './common/query-limits.js';
 import { CONFIG, GATEWAY_OPTIONS } from './common/tokens.js';
 import type { GatewayOptions } from './gateway-options.js';
 import { FEATURE_MODULES } from './schema.js';
@@ -64,13 +64,13 @@ function metricsPlugin(metrics: MetricsService): ApolloServerPlugin<GqlContext> 
   };
 }
 
-/** Any mutation may change a total: forget the remembered ones (see TtlCountCache). */
+/** A mutation that may change a total forgets the remembered ones (see TtlCountCache). */
 function countCachePlugin(counts: TtlCountCache): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') counts.clear();
+          if (operation?.operation === 'mutation' && mayChangeTotals(operation)) counts.clear();
         },
       };
     },
@@ -106,7 +106,7 @@ export class AppModule {
               persistedQueries: false,
               includeStacktraceInErrorResponses: false,
               stopOnTerminationSignals: false,
-              validationRules: [queryLimitsRule(opts.limits)],
+              validationRules: [queryLimitsRule(opts.limits), noSubscriptionsRule],
               context: ({ req }: { req: Request }) => createGqlContext(req, () => database.statements, counts),
               formatError: (formatted, error) => formatGraphQLError(formatted, error, { development }),
               // No response carries cache hints, and the cache-control plugin would otherwise

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isPrivateAddress } from '../health/health.controller.js';
-import { TtlCountCache } from './count-cache.js';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { mayChangeTotals, TtlCountCache } from './count-cache.js';
 
 describe('TtlCountCache', () => {
   it('keeps only large totals, and forgets them all on clear', () => {
@@ -131,5 +132,20 @@ describe('isPrivateAddress', () => {
     for (const address of ['8.8.8.8', '172.32.0.1', '::ffff:1.2.3.4', '2001:db8::1']) {
       expect(isPrivateAddress(address), address).toBe(false);
     }
+  });
+});
+
+describe('mayChangeTotals', () => {
+  const operation = (text: string) => parse(text).definitions[0] as OperationDefinitionNode;
+
+  it('keeps the totals over signing in, renewing a session and signing out', () => {
+    expect(mayChangeTotals(operation('mutation { login(username: "a", password: "b") { accessToken } }'))).toBe(false);
+    expect(mayChangeTotals(operation('mutation { refreshToken(refreshToken: "r") { accessToken } logout }'))).toBe(false);
+  });
+
+  it('forgets them for any other mutation, even one sent beside a sign-in', () => {
+    expect(mayChangeTotals(operation('mutation { createTransferOut(input: {}) { id } }'))).toBe(true);
+    expect(mayChangeTotals(operation('mutation { login(username: "a", password: "b") { accessToken } deleteElection(id: 1) { id } }'))).toBe(true);
+    expect(mayChangeTotals(operation('mutation { ... on Mutation { logout } }'))).toBe(true);
   });
 });

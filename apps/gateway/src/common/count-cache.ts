@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CountCache } from '@dangjian/domain';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 
 /**
  * Totals below this are always counted afresh (cheap, and a person may be watching them change);
@@ -118,4 +119,18 @@ export class TtlCountCache implements CountCache {
     }
     this.entries.set(key, { value, until: Date.now() + TTL_MS, refreshingSince: 0 });
   }
+}
+
+/**
+ * Mutations that change no figure a list or the overview counts: signing in and out, renewing a
+ * session, changing one's password. They are the commonest mutations of all, and forgetting every
+ * total on each would have the overview worked out again on nearly every request of a busy morning.
+ */
+const SESSION_MUTATIONS: ReadonlySet<string> = new Set(['login', 'refreshToken', 'logout', 'changePassword']);
+
+/** Whether a mutation may change a total: it has a root field other than the session ones. */
+export function mayChangeTotals(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.some(
+    (selection) => selection.kind !== Kind.FIELD || !SESSION_MUTATIONS.has(selection.name.value),
+  );
 }
