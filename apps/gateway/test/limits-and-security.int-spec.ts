@@ -40,6 +40,12 @@ describe('limits and security', () => {
     expectOk(await gw.gql('{ members(first: 100) { nodes { organization { children { name } } } } }', {}, { token: admin }));
   });
 
+  it('refuses a subscription as a bad request, not as a fault of the server', async () => {
+    const refused = await gw.gql('subscription { me { id } }', {}, { token: admin });
+    expect(refused.status).toBe(400);
+    expect(expectError(refused, 'GRAPHQL_VALIDATION_FAILED').message).toContain('不提供订阅');
+  });
+
   it('limits the page size to 100 (BAD_USER_INPUT) and checks cursors', async () => {
     const error = expectError(await gw.gql('{ members(first: 101) { totalCount } }', {}, { token: admin }), 'BAD_USER_INPUT');
     expect(error.extensions?.fields).toEqual([expect.objectContaining({ field: 'first' })]);

@@ -158,3 +158,17 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
     };
   };
 }
+
+/**
+ * The gateway answers queries and mutations over HTTP and offers no subscriptions: a subscription
+ * is refused at validation (400, GRAPHQL_VALIDATION_FAILED) rather than failing at execution,
+ * where it would look like a fault of the server.
+ */
+export const noSubscriptionsRule: ValidationRule = (context: ValidationContext) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription') return;
+    context.reportError(
+      new GraphQLError('本接口不提供订阅（subscription），请使用查询（query）或变更（mutation）', { nodes: [node] }),
+    );
+  },
+});
