@@ -21,6 +21,11 @@ import DataLoader from 'dataloader';
  */
 export interface Loaders {
   organization: DataLoader<string, OrganizationRecord | null>;
+  /**
+   * A member's organisation, removed ones included: upstream removes an organisation before the
+   * members sync moves its members, and meanwhile they still belong to it.
+   */
+  memberOrganization: DataLoader<string, OrganizationRecord | null>;
   /** The caller's own organisation even when it lies outside their data scope (e.g. an instructor's). */
   ownOrganization: DataLoader<string, OrganizationRecord | null>;
   children: DataLoader<string, OrganizationRecord[]>;
@@ -33,13 +38,14 @@ export interface Loaders {
 export function createLoaders(db: () => Queryable, scope: DataScope, counts?: CountCache): Loaders {
   const scopeKey = scope.all ? 'all' : scope.organizationPaths.join(',');
   const countKey = (id: string, which: 'm' | 'f') => `memberCounts|${scopeKey}|${id}|${which}`;
-  const byId = (scopeToUse: DataScope) =>
+  const byId = (scopeToUse: DataScope, withDeleted = false) =>
     new DataLoader<string, OrganizationRecord | null>(async (ids) => {
-      const found = await organizationsByIds(db(), scopeToUse, ids);
+      const found = await organizationsByIds(db(), scopeToUse, ids, { withDeleted });
       return ids.map((id) => found.get(id) ?? null);
     });
   return {
     organization: byId(scope),
+    memberOrganization: byId(scope, true),
     ownOrganization: byId(FULL_SCOPE),
     children: new DataLoader(async (ids) => {
       const found = await childrenByParentIds(db(), scope, ids);

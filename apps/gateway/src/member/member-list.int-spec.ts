@@ -89,4 +89,21 @@ describe('a member list with each member’s organisation and latest transfer', 
     const { data: afterDelete } = await page(admin);
     expect(afterDelete.members.nodes.find((node) => node.name === '张三')?.latestTransfer?.id).toBe(fx.transfers.a);
   });
+
+  it('still answers a page whose member belongs to an organisation upstream has just removed', async () => {
+    // A sync removes organisations before the members step moves their members: meanwhile the
+    // page must not fail for them, and each still shows the organisation it belongs to.
+    const removed = fx.members.b1.id;
+    const organizationId = fx.members.b1.organizationId;
+    await gw.db.dataSource.query('UPDATE organization SET deleted_at = NOW(3) WHERE id = ?', [organizationId]);
+    try {
+      for (const query of [PAGE, `{ member(id: "${removed}") { name organization { id name } } }`]) {
+        const { data } = await run<{ members?: MembersPage['members']; member?: { name: string; organization: { id: string } } }>(query, admin);
+        const node = data.members ? data.members.nodes.find((candidate) => candidate.id === removed) : data.member;
+        expect(node?.organization.id).toBe(organizationId);
+      }
+    } finally {
+      await gw.db.dataSource.query('UPDATE organization SET deleted_at = NULL WHERE id = ?', [organizationId]);
+    }
+  });
 });

@@ -38,7 +38,7 @@ export class MemberResolver {
       // The page's organisations come with its own statement; the field below then finds them loaded.
       withOrganizations: selectsNodeField(info, 'organization'),
     });
-    for (const [id, organization] of page.organizations) ctx.loaders.organization.prime(id, organization);
+    for (const [id, organization] of page.organizations) ctx.loaders.memberOrganization.prime(id, organization);
     return { totalCount: page.totalCount, pageInfo: page.pageInfo, nodes: page.nodes.map((record) => toMemberNode(record, ctx.principal)) };
   }
 
@@ -60,7 +60,7 @@ export class MemberResolver {
 
   @ResolveField(() => Organization, { description: '组织关系所在的党组织' })
   async organization(@Parent() member: Member, @Ctx() ctx: GqlContext): Promise<Organization | null> {
-    return ctx.loaders.organization.load(member.organizationId);
+    return ctx.loaders.memberOrganization.load(member.organizationId);
   }
 
   @ResolveField(() => Transfer, { nullable: true, description: '最近一笔组织关系转接（数据范围内）；没有时为空' })

@@ -198,13 +198,15 @@ const MEMBER_ORGANIZATION_COLUMNS = sqlRaw(
     'mo.sort_order AS o_sortOrder',
   ].join(', '),
 );
-const MEMBER_ORGANIZATION_JOIN = sqlRaw('LEFT JOIN organization mo ON mo.id = m.organization_id AND mo.deleted_at IS NULL');
+// A removed organisation still joins: upstream removes an organisation before the members sync
+// moves its members, and meanwhile each of them still belongs to it (Member.organization is never null).
+const MEMBER_ORGANIZATION_JOIN = sqlRaw('LEFT JOIN organization mo ON mo.id = m.organization_id');
 
 /** One page of members; with `withOrganizations`, their organisations too. */
 export interface MemberPage extends Connection<MemberRecord> {
   /**
-   * By organisation id, the organisation of every member on the page (null for one since
-   * removed): what `organizationsByIds` would answer for them, without a statement of its own. A
+   * By organisation id, the organisation of every member on the page (removed ones included):
+   * what `organizationsByIds(…, { withDeleted })` would answer, without a statement of its own. A
    * member's relation lies in the caller's scope exactly when their organisation does.
    */
   organizations: Map<string, OrganizationRecord | null>;

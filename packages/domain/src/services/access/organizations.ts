@@ -157,6 +157,7 @@ export async function organizationsByIds(
   db: Queryable,
   scope: DataScope,
   ids: readonly string[],
+  options: { withDeleted?: boolean } = {},
 ): Promise<Map<string, OrganizationRecord>> {
   const valid = [...new Set(ids.map(normalizeId).filter((id): id is string => id !== null))];
   if (valid.length === 0) return new Map();
@@ -166,6 +167,7 @@ export async function organizationsByIds(
     scope,
     columns: ORGANIZATION_COLUMNS,
     where: [sql`o.id IN (${sqlList(valid)})`],
+    withDeleted: options.withDeleted,
   });
   return new Map(rows.map((row) => [String(row.id), toOrganization(row)]));
 }

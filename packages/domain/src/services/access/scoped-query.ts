@@ -30,11 +30,16 @@ const ALIAS = /^[a-z][a-z0-9_]*$/;
  * The FROM clause and the scope condition for one scoped table under `alias`. For the full scope
  * no join is made, so district-wide lists cost no more than an unscoped query.
  */
-export function scopedSource(table: ScopedTable, alias: string, scope: DataScope): ScopedSource {
+export function scopedSource(
+  table: ScopedTable,
+  alias: string,
+  scope: DataScope,
+  options: { withDeleted?: boolean } = {},
+): ScopedSource {
   if (!ALIAS.test(alias)) throw new Error(`not a plain SQL alias: ${alias}`);
   const spec = SCOPED_TABLES[table];
   const conditions: Sql[] = [];
-  if (spec.softDelete) conditions.push(sqlRaw(`${alias}.deleted_at IS NULL`));
+  if (spec.softDelete && !options.withDeleted) conditions.push(sqlRaw(`${alias}.deleted_at IS NULL`));
   // `user` is a reserved word in MySQL 8's grammar for some statements: always quote table names.
   let from = sqlRaw(`\`${spec.table}\` ${alias}`);
   if (spec.via === 'self') {
@@ -58,11 +63,13 @@ export interface ScopedSelect {
   limit?: number;
   /** Lock the rows for the rest of the transaction (writes read-modify-write under it). */
   forUpdate?: boolean;
+  /** Rows removed (soft-deleted) too: for a record that still points at one, never for lists. */
+  withDeleted?: boolean;
 }
 
 /** One scoped SELECT statement. */
 export function scopedSelect(query: ScopedSelect): Sql {
-  const source = scopedSource(query.table, query.alias, query.scope);
+  const source = scopedSource(query.table, query.alias, query.scope, { withDeleted: query.withDeleted });
   const where = sqlAnd([source.where, ...(query.where ?? [])]);
   let statement = sql`SELECT ${query.columns} FROM ${source.from} WHERE ${where}`;
   if (query.orderBy) statement = sql`${statement} ORDER BY ${query.orderBy}`;
