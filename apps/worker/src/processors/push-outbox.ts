@@ -19,6 +19,7 @@ import {
   type TransferAction,
   type TransferActionPayload,
 } from '@dangjian/domain';
+import type { EntityManager } from 'typeorm';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { throwIfShuttingDown, unlessShuttingDown, type WorkerContext } from '../context.js';
 import { ShutdownRequested, isUpstreamFailure, type UpstreamFailure } from '../errors.js';
@@ -110,6 +111,15 @@ export async function processPushOutbox(
   return { sent };
 }
 
+/**
+ * Locks the transfer's row before any outbox row is touched. The console's actions lock the
+ * transfer and then add their outbox row; taking the two in the same order here means a push and
+ * an action wait for each other instead of deadlocking.
+ */
+async function lockTransfer(manager: EntityManager, transferId: string): Promise<void> {
+  await manager.query('SELECT `id` FROM `transfer` WHERE `id` = ? FOR UPDATE', [transferId]);
+}
+
 async function pushEntry(
   ctx: WorkerContext,
   entry: OutboxEntry,
@@ -127,6 +137,7 @@ async function pushEntry(
   if (entry.kind === 'TRANSFER_ACTION' && !transfer.upstreamId) {
     const reason = '该转接尚未在上级系统中建立，无法推送后续操作';
     await dataSource.transaction(async (manager) => {
+      await lockTransfer(manager, transfer.id);
       await markEntryStopped(manager, entry.id, 'FAILED', reason);
       await recordSyncConflict(manager, {
         transferId: transfer.id,
@@ -158,10 +169,10 @@ async function pushEntry(
   }
 
   await dataSource.transaction(async (manager) => {
-    await markEntrySent(manager, entry.id);
     // The console locks the transfer while it adds an action: after this lock, every action it
     // committed is visible, and none can slip in before this transaction ends.
-    await manager.query('SELECT `id` FROM `transfer` WHERE `id` = ? FOR UPDATE', [transfer.id]);
+    await lockTransfer(manager, transfer.id);
+    await markEntrySent(manager, entry.id);
     const [{ later }] = (await manager.query(
       "SELECT COUNT(*) AS `later` FROM `outbox_entry` WHERE `transfer_id` = ? AND `status` = 'PENDING' AND `id` > ?",
       [transfer.id, entry.id],
@@ -198,6 +209,7 @@ async function handlePushFailure(
       current?.status ?? details.currentStatus ?? null,
     );
     await dataSource.transaction(async (manager) => {
+      await lockTransfer(manager, transfer.id);
       await markEntryStopped(manager, entry.id, 'CONFLICT', reason);
       await recordSyncConflict(manager, {
         transferId: transfer.id,
@@ -225,6 +237,7 @@ async function handlePushFailure(
   if (isUpstreamFailure(error) && isRefusal(error)) {
     const reason = `上级系统拒绝了此操作（${error.status} ${error.code}）：${error.message}`;
     await dataSource.transaction(async (manager) => {
+      await lockTransfer(manager, transfer.id);
       await markEntryStopped(manager, entry.id, 'FAILED', reason);
       if (error.status !== 422) {
         await recordSyncConflict(manager, {
