@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Config } from '@dangjian/config';
 import { PiiCipher } from '@dangjian/domain';
 import { AuthService } from '../auth/auth.service.js';
@@ -9,13 +9,14 @@ import type { GatewayOptions } from '../gateway-options.js';
 import { AccessGuard } from './access.guard.js';
 import { TtlCountCache } from './count-cache.js';
 import { DatabaseService } from './database.service.js';
+import { GraphQLErrorPassThrough } from './graphql-error.filter.js';
 import { MetricsService } from './metrics.service.js';
 import { RedisService } from './redis.service.js';
 import { CONFIG, GATEWAY_OPTIONS } from './tokens.js';
 
 const SHARED = [DatabaseService, RedisService, TokenService, Authenticator, AuthService, TtlCountCache, MetricsService];
 
-/** The services every feature uses: configuration, MySQL, Redis, tokens, the PII cipher, the guard. */
+/** The services every feature uses: configuration, MySQL, Redis, tokens, the PII cipher, the guard and the error filter. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -27,6 +28,7 @@ export class CoreModule {
         { provide: GATEWAY_OPTIONS, useValue: options },
         { provide: PiiCipher, useFactory: () => new PiiCipher(config.PII_ENCRYPTION_KEY) },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         ...SHARED,
       ],
       exports: [CONFIG, GATEWAY_OPTIONS, PiiCipher, ...SHARED],

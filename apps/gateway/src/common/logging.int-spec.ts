@@ -78,6 +78,17 @@ describe('JSON logs with a request id', () => {
     expect(written.every((text) => text.startsWith('{'))).toBe(true);
   });
 
+  it('does not log a client’s mistake as an error: a wrong id or a refused sign-in is an answer, not a fault', async () => {
+    const requestId = `it-mistake-${randomBytes(4).toString('hex')}`;
+    const before = written.length;
+    await gw.gql('query Missing { member(id: "999999999") { name } }', {}, { token: admin, headers: { 'x-request-id': requestId } });
+    await gw.gql('query Anonymous { members { totalCount } }', {}, { headers: { 'x-request-id': `${requestId}-b` } });
+    expect(await requestLine(requestId)).toMatchObject({ operation: 'Missing', status: 200 });
+    await requestLine(`${requestId}-b`);
+    const errors = written.slice(before).map((text) => JSON.parse(text) as Line).filter((line) => line.level === 'error');
+    expect(errors).toEqual([]);
+  });
+
   it('replaces a malformed X-Request-Id with a UUID, and answers with that', async () => {
     const result = await gw.gql(
       'query Ping { me { username } }',
