@@ -10,7 +10,7 @@ import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { createGqlContext, type GqlContext } from './common/context.js';
 import { CoreModule } from './common/core.module.js';
-import { mayChangeTotals, TtlCountCache } from './common/count-cache.js';
+import { mutationFields, TtlCountCache } from './common/count-cache.js';
 import { DatabaseService } from './common/database.service.js';
 import { MetricsService } from './common/metrics.service.js';
 import { formatGraphQLError, GatewayError, isDatabaseUnavailable, isRedisUnavailable } from './common/errors.js';
@@ -64,13 +64,13 @@ function metricsPlugin(metrics: MetricsService): ApolloServerPlugin<GqlContext> 
   };
 }
 
-/** A mutation that may change a total forgets the remembered ones (see TtlCountCache). */
+/** A mutation forgets the remembered values it may have changed (see TtlCountCache.forgetAfter). */
 function countCachePlugin(counts: TtlCountCache): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation' && mayChangeTotals(operation)) counts.clear();
+          if (operation?.operation === 'mutation') counts.forgetAfter(mutationFields(operation));
         },
       };
     },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isPrivateAddress } from '../health/health.controller.js';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { mayChangeTotals, TtlCountCache } from './count-cache.js';
+import { mutationFields, TtlCountCache } from './count-cache.js';
 
 describe('TtlCountCache', () => {
   it('keeps only large totals, and forgets them all on clear', () => {
@@ -42,6 +42,15 @@ describe('TtlCountCache', () => {
       vi.advanceTimersByTime(1_000);
       expect(cache.get('members')).toBeUndefined();
       expect(cache.get('members')).toBeUndefined();
+    });
+
+    it('keeps the member counts of organisations over a mutation, whatever their size: only the sync changes them', () => {
+      const cache = new TtlCountCache();
+      cache.offer('memberCounts|all|17|m', 12);
+      cache.offer('members|all', 100_000);
+      cache.clear();
+      expect(cache.get('memberCounts|all|17|m')).toBe(12);
+      expect(cache.get('members|all')).toBeUndefined();
     });
 
     it('forgets a total that has become small', () => {
@@ -135,17 +144,56 @@ describe('isPrivateAddress', () => {
   });
 });
 
-describe('mayChangeTotals', () => {
-  const operation = (text: string) => parse(text).definitions[0] as OperationDefinitionNode;
-
-  it('keeps the totals over signing in, renewing a session and signing out', () => {
-    expect(mayChangeTotals(operation('mutation { login(username: "a", password: "b") { accessToken } }'))).toBe(false);
-    expect(mayChangeTotals(operation('mutation { refreshToken(refreshToken: "r") { accessToken } logout }'))).toBe(false);
+describe('forgetAfter', () => {
+  const fields = (text: string) => mutationFields(parse(text).definitions[0] as OperationDefinitionNode);
+  const filled = () => {
+    const cache = new TtlCountCache();
+    cache.offer('members|all', 100_000);
+    cache.offer('memberCounts|all|1|m', 100_000);
+    void cache.remember('overview|all|', async () => 'overview');
+    void cache.remember('todos|all|2026-11-26|50', async () => 'todos');
+    return cache;
+  };
+  const kept = async (cache: TtlCountCache) => ({
+    totals: cache.get('members|all') !== undefined,
+    memberCounts: cache.get('memberCounts|all|1|m') !== undefined,
+    overview: (await cache.remember('overview|all|', async () => 'again')) === 'overview',
+    todos: (await cache.remember('todos|all|2026-11-26|50', async () => 'again')) === 'todos',
   });
 
-  it('forgets them for any other mutation, even one sent beside a sign-in', () => {
-    expect(mayChangeTotals(operation('mutation { createTransferOut(input: {}) { id } }'))).toBe(true);
-    expect(mayChangeTotals(operation('mutation { login(username: "a", password: "b") { accessToken } deleteElection(id: 1) { id } }'))).toBe(true);
-    expect(mayChangeTotals(operation('mutation { ... on Mutation { logout } }'))).toBe(true);
+  it('keeps everything over signing in, renewing a session and signing out', async () => {
+    const cache = filled();
+    await Promise.resolve();
+    cache.forgetAfter(fields('mutation { login(username: "a", password: "b") { accessToken } }'));
+    cache.forgetAfter(fields('mutation { refreshToken(refreshToken: "r") { accessToken } logout }'));
+    expect(await kept(cache)).toEqual({ totals: true, memberCounts: true, overview: true, todos: true });
+  });
+
+  it('keeps the overview over a meeting recorded, and the to-dos too; list totals go', async () => {
+    const cache = filled();
+    await Promise.resolve();
+    cache.forgetAfter(fields('mutation { createMeeting(input: {}) { id } }'));
+    expect(await kept(cache)).toEqual({ totals: false, memberCounts: true, overview: true, todos: true });
+  });
+
+  it('forgets the to-dos but keeps the overview over a checklist item', async () => {
+    const cache = filled();
+    await Promise.resolve();
+    cache.forgetAfter(fields('mutation { createChecklistItem(input: {}) { id } }'));
+    expect(await kept(cache)).toEqual({ totals: false, memberCounts: true, overview: true, todos: false });
+  });
+
+  it('forgets all but the member counts over a transfer action, a mutation it does not know, or a fragment', async () => {
+    for (const text of [
+      'mutation { actOnTransfer(id: 1, input: {}) { id } }',
+      'mutation { somethingNew { id } }',
+      'mutation { login(username: "a", password: "b") { accessToken } createMeeting(input: {}) { id } createChecklistItem(input: {}) { id } createActivity(input: {}) { id } }',
+      'mutation { ... on Mutation { logout } }',
+    ]) {
+      const cache = filled();
+      await Promise.resolve();
+      cache.forgetAfter(fields(text));
+      expect(await kept(cache), text).toEqual({ totals: false, memberCounts: true, overview: false, todos: false });
+    }
   });
 });

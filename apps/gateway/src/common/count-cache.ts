@@ -15,7 +15,15 @@ const TTL_MS = 3_000;
  * (at 300 requests a second, a 20 ms count would otherwise run a handful of times in parallel).
  */
 const REFRESH_GRACE_MS = 1_000;
-const MAX_ENTRIES = 2_000;
+/** Room for the member counts of every organisation of a large district, twice (members, full members). */
+const MAX_ENTRIES = 20_000;
+/**
+ * The subtree member counts of organisations (the tree's figures). Members and organisations come
+ * only from the upstream system, through the sync, so nothing done in the console changes them:
+ * a mutation does not forget them, and they are remembered whatever their size. Without this, an
+ * office saving forms all morning would have the tree count the whole subdistrict on every view.
+ */
+export const MEMBER_COUNTS_PREFIX = 'memberCounts|';
 
 interface Entry {
   value: unknown;
@@ -25,18 +33,22 @@ interface Entry {
 }
 
 /**
- * The totals of large lists and the figures of the overview, remembered for three seconds by this
- * gateway process: counting a million members on every page request would cost more than the
- * page itself. Small lists stay exact; any mutation through this gateway forgets everything at
- * once, so a person never sees a total that ignores their own change. (Changes by the nightly
- * sync or another gateway show within seconds: at most `TTL_MS + REFRESH_GRACE_MS`.)
+ * The totals of large lists, the subtree member counts, the overview and the to-do summaries,
+ * remembered for three seconds by this gateway process: counting a million members on every page
+ * request would cost more than the page itself. Small lists stay exact; a mutation through this
+ * gateway forgets at once whatever it may have changed (`forgetAfter`), so a person never sees a
+ * figure that ignores their own change. (Changes by the nightly sync or another gateway show
+ * within seconds: at most `TTL_MS + REFRESH_GRACE_MS`.)
  */
 @Injectable()
 export class TtlCountCache implements CountCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<unknown>>();
-  /** Bumped by `clear`: a computation that started before a mutation must not be remembered after it. */
-  private generation = 0;
+  /**
+   * Bumped when a mutation forgets a kind of value: a computation that started before the mutation
+   * must not be remembered after it. One counter per kind (see `kindOf`).
+   */
+  private readonly generations = new Map<string, number>();
 
   get(key: string): number | undefined {
     const value = this.fresh(key, Date.now());
@@ -44,7 +56,7 @@ export class TtlCountCache implements CountCache {
   }
 
   offer(key: string, count: number): void {
-    if (count < LARGE_COUNT) {
+    if (count < LARGE_COUNT && !key.startsWith(MEMBER_COUNTS_PREFIX)) {
       this.entries.delete(key);
       return;
     }
@@ -70,21 +82,48 @@ export class TtlCountCache implements CountCache {
     return running ?? this.start(key, compute);
   }
 
+  /** Forgets everything a mutation may change (see `forgetAfter` for a mutation whose fields are known). */
   clear(): void {
-    this.generation++;
-    this.entries.clear();
-    this.pending.clear();
+    this.forget(() => true);
+  }
+
+  /**
+   * After a mutation with these root fields: forgets the values they may have changed. The member
+   * counts stay (only the sync changes them); the overview and the to-do summaries stay when every
+   * field is one that leaves them as they were (`OVERVIEW_UNCHANGED_BY`, `TODOS_UNCHANGED_BY`);
+   * list totals go after any mutation but signing in and out. `null` (the fields are not plain
+   * fields, e.g. a fragment on Mutation): forgets all.
+   */
+  forgetAfter(fields: readonly string[] | null): void {
+    if (fields === null) return this.clear();
+    const changing = fields.filter((field) => !SESSION_MUTATIONS.has(field));
+    if (changing.length === 0) return;
+    const keepOverview = changing.every((field) => OVERVIEW_UNCHANGED_BY.test(field));
+    const keepTodos = changing.every((field) => TODOS_UNCHANGED_BY.test(field));
+    this.forget((kind) => (kind === 'overview' ? !keepOverview : kind === 'todos' ? !keepTodos : true));
+  }
+
+  private forget(kinds: (kind: string) => boolean): void {
+    for (const kind of ['overview', 'todos', 'totals']) {
+      if (kinds(kind)) this.generations.set(kind, (this.generations.get(kind) ?? 0) + 1);
+    }
+    for (const key of this.entries.keys()) {
+      const kind = kindOf(key);
+      if (kind !== 'memberCounts' && kinds(kind)) this.entries.delete(key);
+    }
+    for (const key of this.pending.keys()) if (kinds(kindOf(key))) this.pending.delete(key);
   }
 
   private start<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const generation = this.generation;
+    const kind = kindOf(key);
+    const generation = this.generations.get(kind) ?? 0;
     const settle = () => {
       if (this.pending.get(key) === work) this.pending.delete(key);
     };
     const work: Promise<T> = compute().then(
       (value) => {
         settle();
-        if (generation === this.generation) this.store(key, value);
+        if (generation === (this.generations.get(kind) ?? 0)) this.store(key, value);
         return value;
       },
       (error: unknown) => {
@@ -123,14 +162,41 @@ export class TtlCountCache implements CountCache {
 
 /**
  * Mutations that change no figure a list or the overview counts: signing in and out, renewing a
- * session, changing one's password. They are the commonest mutations of all, and forgetting every
- * total on each would have the overview worked out again on nearly every request of a busy morning.
+ * session, changing one's password. They are the commonest mutations of all.
  */
 const SESSION_MUTATIONS: ReadonlySet<string> = new Set(['login', 'refreshToken', 'logout', 'changePassword']);
 
-/** Whether a mutation may change a total: it has a root field other than the session ones. */
-export function mayChangeTotals(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.some(
-    (selection) => selection.kind !== Kind.FIELD || !SESSION_MUTATIONS.has(selection.name.value),
-  );
+/**
+ * Mutations that change none of the overview's figures (communities, members, committees, staff,
+ * instructors, coverage, activities, wishes, transfers): the records of organisational life, lists,
+ * evaluations, enterprises' and residents' requests, relief and renovation, accounts and keys.
+ * A mutation not named here forgets the overview.
+ */
+const OVERVIEW_UNCHANGED_BY =
+  /^(?:(?:create|update|delete)(?:ChecklistItem|Meeting|Evaluation|Request|ReliefPayment|RenovationProject|User|ApiKey)|changeChecklistStatus|publishChecklistItem|advanceRequest|revokeApiKey|revealMemberPii|setLetterContact|requestSync)$/;
+
+/**
+ * Mutations that change nothing the to-do summary lists (transfers, letters and receipts, checklist
+ * items, guidance follow-ups, terms of office, the settings behind them). A mutation not named here
+ * forgets every to-do summary.
+ */
+const TODOS_UNCHANGED_BY =
+  /^(?:(?:create|update|delete)(?:Meeting|Activity|Wish|ServiceCenter|ServiceRecord|Alliance|AllianceUnit|LinkageProject|ReliefPayment|RenovationProject|Request|Building|BuildingStation|Unit|Staff|User|ApiKey)|advanceRequest|advanceWish|revokeApiKey|revealMemberPii|setLetterContact|requestSync)$/;
+
+/** What a remembered value is, by its key: it decides which mutations forget it. */
+function kindOf(key: string): 'memberCounts' | 'overview' | 'todos' | 'totals' {
+  if (key.startsWith(MEMBER_COUNTS_PREFIX)) return 'memberCounts';
+  if (key.startsWith('overview|')) return 'overview';
+  if (key.startsWith('todos|')) return 'todos';
+  return 'totals';
+}
+
+/** The root fields of a mutation, or null when a selection is not a plain field (a fragment). */
+export function mutationFields(operation: OperationDefinitionNode): string[] | null {
+  const fields: string[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return null;
+    fields.push(selection.name.value);
+  }
+  return fields;
 }

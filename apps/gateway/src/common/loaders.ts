@@ -14,6 +14,7 @@ import {
   type TransferRecord,
 } from '@dangjian/domain';
 import DataLoader from 'dataloader';
+import { MEMBER_COUNTS_PREFIX } from './count-cache.js';
 
 /**
  * The batch loaders of one request, each filtered by the caller's scope: a nested field costs one
@@ -37,7 +38,7 @@ export interface Loaders {
 
 export function createLoaders(db: () => Queryable, scope: DataScope, counts?: CountCache): Loaders {
   const scopeKey = scope.all ? 'all' : scope.organizationPaths.join(',');
-  const countKey = (id: string, which: 'm' | 'f') => `memberCounts|${scopeKey}|${id}|${which}`;
+  const countKey = (id: string, which: 'm' | 'f') => `${MEMBER_COUNTS_PREFIX}${scopeKey}|${id}|${which}`;
   const byId = (scopeToUse: DataScope, withDeleted = false) =>
     new DataLoader<string, OrganizationRecord | null>(async (ids) => {
       const found = await organizationsByIds(db(), scopeToUse, ids, { withDeleted });
@@ -51,7 +52,7 @@ export function createLoaders(db: () => Queryable, scope: DataScope, counts?: Co
       const found = await childrenByParentIds(db(), scope, ids);
       return ids.map((id) => found.get(id) ?? []);
     }),
-    // Subtree counts of large organisations are dear: the count cache may answer them (see TtlCountCache).
+    // Subtree counts are dear for large organisations: the count cache answers them for a few seconds (see TtlCountCache).
     memberCounts: new DataLoader(async (ids) => {
       const known = new Map<string, MemberCounts>();
       for (const id of ids) {
