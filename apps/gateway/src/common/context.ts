@@ -1,5 +1,6 @@
-import type { Actor, CountCache, DataScope, Queryable } from '@dangjian/domain';
+import type { Actor, DataScope, Queryable } from '@dangjian/domain';
 import type { Request } from 'express';
+import type { TtlCountCache } from './count-cache.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { actorOf, requestInfo, scopeOf, type Principal, type RequestInfo } from './principal.js';
 
@@ -15,7 +16,7 @@ export interface GqlContext {
   loaders: Loaders;
 }
 
-export function createGqlContext(req: Request, db: () => Queryable, counts?: CountCache): GqlContext {
+export function createGqlContext(req: Request, db: () => Queryable, counts?: TtlCountCache): GqlContext {
   const info = requestInfo(req);
   const scope = scopeOf(info.principal);
   return {

@@ -44,13 +44,20 @@ describe('TtlCountCache', () => {
       expect(cache.get('members')).toBeUndefined();
     });
 
-    it('keeps the member counts of organisations over a mutation, whatever their size: only the sync changes them', () => {
+    it('keeps the member counts of organisations over a mutation and for half a minute: only the sync changes them', async () => {
+      vi.useFakeTimers({ now: new Date('2026-11-26T08:00:00Z') });
       const cache = new TtlCountCache();
-      cache.offer('memberCounts|all|17|m', 12);
+      let computed = 0;
+      const compute = async () => ++computed;
+      expect(await cache.remember('memberCounts|all', compute, 30_000)).toBe(1);
       cache.offer('members|all', 100_000);
       cache.clear();
-      expect(cache.get('memberCounts|all|17|m')).toBe(12);
+      vi.advanceTimersByTime(20_000);
+      expect(await cache.remember('memberCounts|all', compute, 30_000)).toBe(1);
       expect(cache.get('members|all')).toBeUndefined();
+      // Past its half minute and the grace after it: worked out again.
+      vi.advanceTimersByTime(45_000);
+      expect(await cache.remember('memberCounts|all', compute, 30_000)).toBe(2);
     });
 
     it('forgets a total that has become small', () => {
@@ -149,14 +156,14 @@ describe('forgetAfter', () => {
   const filled = () => {
     const cache = new TtlCountCache();
     cache.offer('members|all', 100_000);
-    cache.offer('memberCounts|all|1|m', 100_000);
+    void cache.remember('memberCounts|all', async () => 'counts', 30_000);
     void cache.remember('overview|all|', async () => 'overview');
     void cache.remember('todos|all|2026-11-26|50', async () => 'todos');
     return cache;
   };
   const kept = async (cache: TtlCountCache) => ({
     totals: cache.get('members|all') !== undefined,
-    memberCounts: cache.get('memberCounts|all|1|m') !== undefined,
+    memberCounts: (await cache.remember('memberCounts|all', async () => 'again', 30_000)) === 'counts',
     overview: (await cache.remember('overview|all|', async () => 'again')) === 'overview',
     todos: (await cache.remember('todos|all|2026-11-26|50', async () => 'again')) === 'todos',
   });

@@ -15,15 +15,24 @@ const TTL_MS = 3_000;
  * (at 300 requests a second, a 20 ms count would otherwise run a handful of times in parallel).
  */
 const REFRESH_GRACE_MS = 1_000;
+/**
+ * For the summaries (`remember`: the overview, the to-do summaries, the member counts): how long
+ * past its time the last value is still answered while the next is worked out. On a busy server a
+ * recount of the overview takes seconds; every dashboard waiting for it would queue behind it.
+ * A mutation that may change a summary still forgets it at once (`forgetAfter`).
+ */
+const SUMMARY_GRACE_MS = 30_000;
 /** Room for the member counts of every organisation of a large district, twice (members, full members). */
 const MAX_ENTRIES = 20_000;
 /**
- * The subtree member counts of organisations (the tree's figures). Members and organisations come
- * only from the upstream system, through the sync, so nothing done in the console changes them:
- * a mutation does not forget them, and they are remembered whatever their size. Without this, an
- * office saving forms all morning would have the tree count the whole subdistrict on every view.
+ * The subtree member counts of a scope's organisations (the tree's figures), remembered as one map.
+ * Members and organisations come only from the upstream system, through the sync, so nothing done
+ * in the console changes them: a mutation does not forget them, and they are kept for
+ * `MEMBER_COUNTS_TTL_MS`. Without this, an office saving forms all morning would have the tree
+ * count the whole subdistrict on every view.
  */
 export const MEMBER_COUNTS_PREFIX = 'memberCounts|';
+export const MEMBER_COUNTS_TTL_MS = 30_000;
 
 interface Entry {
   value: unknown;
@@ -38,7 +47,7 @@ interface Entry {
  * request would cost more than the page itself. Small lists stay exact; a mutation through this
  * gateway forgets at once whatever it may have changed (`forgetAfter`), so a person never sees a
  * figure that ignores their own change. (Changes by the nightly sync or another gateway show
- * within seconds: at most `TTL_MS + REFRESH_GRACE_MS`.)
+ * within seconds: at most `TTL_MS + REFRESH_GRACE_MS`, the member counts within half a minute.)
  */
 @Injectable()
 export class TtlCountCache implements CountCache {
@@ -56,7 +65,7 @@ export class TtlCountCache implements CountCache {
   }
 
   offer(key: string, count: number): void {
-    if (count < LARGE_COUNT && !key.startsWith(MEMBER_COUNTS_PREFIX)) {
+    if (count < LARGE_COUNT) {
       this.entries.delete(key);
       return;
     }
@@ -66,20 +75,20 @@ export class TtlCountCache implements CountCache {
   /**
    * The value under `key`, worked out by `compute` at most once per `TTL_MS`, for results that
    * sum up the whole scope (the overview). Concurrent callers share one computation; once the value
-   * has run out, callers within the grace get the last one while the next is worked out behind
-   * them, so that no request waits for a recount a dashboard in constant use keeps asking for.
+   * has run out, callers within `SUMMARY_GRACE_MS` get the last one while the next is worked out
+   * behind them, so that no request waits for a recount a dashboard in constant use keeps asking for.
    */
-  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  async remember<T>(key: string, compute: () => Promise<T>, ttlMs = TTL_MS): Promise<T> {
     const now = Date.now();
     const entry = this.entries.get(key);
     if (entry && entry.until >= now) return entry.value as T;
     const running = this.pending.get(key) as Promise<T> | undefined;
-    if (entry && now - entry.until <= REFRESH_GRACE_MS) {
+    if (entry && now - entry.until <= SUMMARY_GRACE_MS) {
       // A failed refresh leaves the last value in place until the grace ends; then a caller waits for a new one.
-      if (!running) this.start(key, compute).catch(() => undefined);
+      if (!running) this.start(key, compute, ttlMs).catch(() => undefined);
       return entry.value as T;
     }
-    return running ?? this.start(key, compute);
+    return running ?? this.start(key, compute, ttlMs);
   }
 
   /** Forgets everything a mutation may change (see `forgetAfter` for a mutation whose fields are known). */
@@ -114,7 +123,7 @@ export class TtlCountCache implements CountCache {
     for (const key of this.pending.keys()) if (kinds(kindOf(key))) this.pending.delete(key);
   }
 
-  private start<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  private start<T>(key: string, compute: () => Promise<T>, ttlMs: number): Promise<T> {
     const kind = kindOf(key);
     const generation = this.generations.get(kind) ?? 0;
     const settle = () => {
@@ -123,7 +132,7 @@ export class TtlCountCache implements CountCache {
     const work: Promise<T> = compute().then(
       (value) => {
         settle();
-        if (generation === (this.generations.get(kind) ?? 0)) this.store(key, value);
+        if (generation === (this.generations.get(kind) ?? 0)) this.store(key, value, ttlMs);
         return value;
       },
       (error: unknown) => {
@@ -151,12 +160,12 @@ export class TtlCountCache implements CountCache {
     return undefined;
   }
 
-  private store(key: string, value: unknown): void {
+  private store(key: string, value: unknown, ttlMs = TTL_MS): void {
     if (!this.entries.has(key) && this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { value, until: Date.now() + TTL_MS, refreshingSince: 0 });
+    this.entries.set(key, { value, until: Date.now() + ttlMs, refreshingSince: 0 });
   }
 }
 

@@ -3,9 +3,9 @@ import {
   FULL_SCOPE,
   latestTransfersByMemberIds,
   memberCountsByOrganizationIds,
+  memberCountsInScope,
   membersByIds,
   organizationsByIds,
-  type CountCache,
   type DataScope,
   type MemberCounts,
   type MemberRecord,
@@ -14,7 +14,7 @@ import {
   type TransferRecord,
 } from '@dangjian/domain';
 import DataLoader from 'dataloader';
-import { MEMBER_COUNTS_PREFIX } from './count-cache.js';
+import { MEMBER_COUNTS_PREFIX, MEMBER_COUNTS_TTL_MS, type TtlCountCache } from './count-cache.js';
 
 /**
  * The batch loaders of one request, each filtered by the caller's scope: a nested field costs one
@@ -36,9 +36,8 @@ export interface Loaders {
   latestTransfer: DataLoader<string, TransferRecord | null>;
 }
 
-export function createLoaders(db: () => Queryable, scope: DataScope, counts?: CountCache): Loaders {
+export function createLoaders(db: () => Queryable, scope: DataScope, counts?: TtlCountCache): Loaders {
   const scopeKey = scope.all ? 'all' : scope.organizationPaths.join(',');
-  const countKey = (id: string, which: 'm' | 'f') => `${MEMBER_COUNTS_PREFIX}${scopeKey}|${id}|${which}`;
   const byId = (scopeToUse: DataScope, withDeleted = false) =>
     new DataLoader<string, OrganizationRecord | null>(async (ids) => {
       const found = await organizationsByIds(db(), scopeToUse, ids, { withDeleted });
@@ -52,27 +51,13 @@ export function createLoaders(db: () => Queryable, scope: DataScope, counts?: Co
       const found = await childrenByParentIds(db(), scope, ids);
       return ids.map((id) => found.get(id) ?? []);
     }),
-    // Subtree counts are dear for large organisations: the count cache answers them for a few seconds (see TtlCountCache).
+    // The subtree counts of the whole scope, worked out in one pass and remembered as one map
+    // (see memberCountsInScope and MEMBER_COUNTS_TTL_MS); without a cache, those asked for alone.
     memberCounts: new DataLoader(async (ids) => {
-      const known = new Map<string, MemberCounts>();
-      for (const id of ids) {
-        const memberCount = counts?.get(countKey(id, 'm'));
-        const fullMemberCount = counts?.get(countKey(id, 'f'));
-        if (memberCount !== undefined && fullMemberCount !== undefined) known.set(id, { memberCount, fullMemberCount });
-      }
-      const missing = ids.filter((id) => !known.has(id));
-      if (missing.length) {
-        const started = performance.now();
-        const found = await memberCountsByOrganizationIds(db(), scope, missing);
-        const elapsed = performance.now() - started;
-        for (const id of missing) {
-          const value = found.get(id) ?? { memberCount: 0, fullMemberCount: 0 };
-          known.set(id, value);
-          counts?.offer(countKey(id, 'm'), value.memberCount, elapsed);
-          counts?.offer(countKey(id, 'f'), value.fullMemberCount, elapsed);
-        }
-      }
-      return ids.map((id) => known.get(id) ?? { memberCount: 0, fullMemberCount: 0 });
+      const found = counts
+        ? await counts.remember(`${MEMBER_COUNTS_PREFIX}${scopeKey}`, () => memberCountsInScope(db(), scope), MEMBER_COUNTS_TTL_MS)
+        : await memberCountsByOrganizationIds(db(), scope, ids);
+      return ids.map((id) => found.get(id) ?? { memberCount: 0, fullMemberCount: 0 });
     }),
     member: new DataLoader(async (ids) => {
       const found = await membersByIds(db(), scope, ids);

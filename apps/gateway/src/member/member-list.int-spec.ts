@@ -1,3 +1,4 @@
+import { FULL_SCOPE, memberCountsByOrganizationIds, memberCountsInScope } from '@dangjian/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../../test/support/expect.js';
 import { seedFixture, type Fixture } from '../../test/support/fixture.js';
@@ -105,5 +106,20 @@ describe('a member list with each member’s organisation and latest transfer', 
     } finally {
       await gw.db.dataSource.query('UPDATE organization SET deleted_at = NULL WHERE id = ?', [organizationId]);
     }
+  });
+
+  it('gives every organisation of the tree its subtree member counts, the same as counting each one alone', async () => {
+    const tree = '{ organizations(first: 100, orderBy: TREE) { nodes { id memberCount fullMemberCount } } }';
+    for (const token of [admin, fx.users.adminA]) {
+      const { data } = await run<{ organizations: { nodes: Array<{ id: string; memberCount: number; fullMemberCount: number }> } }>(tree, token);
+      const ids = data.organizations.nodes.map((node) => node.id);
+      const alone = await memberCountsByOrganizationIds(gw.db.dataSource, FULL_SCOPE, ids);
+      expect(ids.length).toBeGreaterThan(1);
+      for (const node of data.organizations.nodes) {
+        expect({ id: node.id, memberCount: node.memberCount, fullMemberCount: node.fullMemberCount }).toEqual({ id: node.id, ...alone.get(node.id) });
+      }
+    }
+    const all = await memberCountsInScope(gw.db.dataSource, FULL_SCOPE);
+    expect([...all.values()].some((counts) => counts.memberCount > 0)).toBe(true);
   });
 });

@@ -59,6 +59,7 @@ export interface ScopedSelect {
   /** The select list (trusted column expressions). */
   columns: Sql;
   where?: Sql[];
+  groupBy?: Sql;
   orderBy?: Sql;
   limit?: number;
   /** Lock the rows for the rest of the transaction (writes read-modify-write under it). */
@@ -72,6 +73,7 @@ export function scopedSelect(query: ScopedSelect): Sql {
   const source = scopedSource(query.table, query.alias, query.scope, { withDeleted: query.withDeleted });
   const where = sqlAnd([source.where, ...(query.where ?? [])]);
   let statement = sql`SELECT ${query.columns} FROM ${source.from} WHERE ${where}`;
+  if (query.groupBy) statement = sql`${statement} GROUP BY ${query.groupBy}`;
   if (query.orderBy) statement = sql`${statement} ORDER BY ${query.orderBy}`;
   if (query.limit !== undefined) statement = sql`${statement} LIMIT ${sqlRaw(String(Math.max(0, Math.floor(query.limit))))}`;
   if (query.forUpdate) statement = sql`${statement} FOR UPDATE`;
