@@ -44,7 +44,7 @@ export async function createGatewayApp(
   server.disable('x-powered-by');
   server.set('trust proxy', options.trustProxy);
   // Before anything Nest mounts: every request gets its id and its line, refused ones included.
-  server.use(logging.requestLogger, logging.bindRequest);
+  server.use(logging.requestLogger);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new ExpressAdapter(server), {
     bodyParser: false,
     logger: nestLoggerOf(options.logger, logging),
@@ -58,7 +58,6 @@ export async function createGatewayApp(
   const authenticate = app.get(Authenticator).middleware();
   // Every API path: GraphQL, the exports, and the uploads (imports).
   app.use(['/graphql', '/export', '/import'], authenticate);
-  app.use(logging.bindRequest);
   app.use(consoleRouter(config, options.consoleDir));
 
   if (options.connect) {

@@ -1,11 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import type { LoggerService } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { pino, type DestinationStream, type Level, type LevelWithSilent, type Logger as Pino } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { requestInfo } from './principal.js';
 
 /** What a client may send as X-Request-Id: short, and nothing a log line or a header could trip on. */
@@ -79,18 +77,6 @@ export function createRootLogger(level: LevelWithSilent, destination?: Destinati
   return destination ? pino(options, destination) : pino(options);
 }
 
-interface RequestScope {
-  requestId: string;
-  log: Pino;
-}
-
-const scope = new AsyncLocalStorage<RequestScope>();
-
-/** The id of the request being handled here (services that have no GraphQL context at hand). */
-export function currentRequestId(): string | undefined {
-  return scope.getStore()?.requestId;
-}
-
 /** The operation name of a GraphQL request, when it has one (never its variables). */
 export function operationNameOf(req: Request): string | undefined {
   const body = (req.body ?? {}) as { operationName?: unknown; query?: unknown };
@@ -122,55 +108,42 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface GatewayLogging {
   root: Pino;
-  /** First middleware: the request id, then one line when the response is finished. */
+  /** First middleware: the request id (echoed as X-Request-Id), then one line when the response is done. */
   requestLogger: RequestHandler;
-  /**
-   * Binds the request's logger and id for the code that runs after it. Mounted twice: first, and
-   * again after the body parsers and the authenticator, whose stream and timer callbacks run
-   * outside the binding made before them.
-   */
-  bindRequest: RequestHandler;
   /** NestJS's Logger, routed to pino: `new Logger('Auth')` lines become JSON lines too. */
   nestLogger: LoggerService;
 }
 
+/**
+ * The request line is written from the response's own events, with no logger per request and no
+ * AsyncLocalStorage: on Node 20 the latter hooks every promise the process makes, and with them
+ * the gateway answered a quarter fewer requests a second. Lines written while handling a request
+ * carry its id where one is at hand (the error plugin and filters put it in the message).
+ */
 export function createGatewayLogging(root: Pino): GatewayLogging {
-  const http = pinoHttp<Request, Response>({
-    logger: root,
-    genReqId: (req, res) => requestIdOf(req, res),
-    quietReqLogger: true,
-    quietResLogger: true,
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] as string) },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: () => 'request completed',
-    customErrorMessage: () => 'request failed',
-    customSuccessObject: (req, res, value) => requestLine(req, res, durationOf(value)),
-    customErrorObject: (req, res, error, value) => ({
-      ...requestLine(req, res, durationOf(value)),
-      err: error,
-    }),
-  });
-  const bindRequest: RequestHandler = (req: Request, _res: Response, next: NextFunction) => {
-    const log = (req as Request & { log?: Pino }).log ?? root.child({ requestId: requestIdOf(req) });
-    scope.run({ requestId: requestIdOf(req), log }, next);
+  const requestLogger: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdOf(req, res);
+    if (QUIET_PATHS.has((req.url ?? '').split('?')[0] as string)) return next();
+    const started = performance.now();
+    let written = false;
+    const write = (aborted: boolean) => {
+      if (written) return;
+      written = true;
+      const line = { requestId, ...requestLine(req, res, Math.round(performance.now() - started)) };
+      if (res.statusCode >= 500) root.error(line, 'request failed');
+      else if (aborted) root.info({ ...line, aborted: true }, 'request aborted');
+      else root.info(line, 'request completed');
+    };
+    res.once('finish', () => write(false));
+    res.once('close', () => write(!res.writableFinished));
+    next();
   };
-  return {
-    root,
-    requestLogger: (req, res, next) => http(req, res, next),
-    bindRequest,
-    nestLogger: new PinoNestLogger(root),
-  };
-}
-
-function durationOf(value: object): number {
-  return Number((value as { durationMs?: unknown }).durationMs ?? 0);
+  return { root, requestLogger, nestLogger: new PinoNestLogger(root) };
 }
 
 /**
  * NestJS's LoggerService on pino. Nest calls it as (message, ...params, context) and, for errors,
- * (message, stack, context); the context becomes a field, a stack becomes `stack`. Inside a request
- * the line goes through that request's logger, so it carries the request id.
+ * (message, stack, context); the context becomes a field, a stack becomes `stack`.
  */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly root: Pino) {}
@@ -195,7 +168,7 @@ export class PinoNestLogger implements LoggerService {
   }
 
   private write(level: Level, message: unknown, params: unknown[]): void {
-    const log = scope.getStore()?.log ?? this.root;
+    const log = this.root;
     if (!log.isLevelEnabled(level)) return;
     const fields: Record<string, unknown> = {};
     // Nest's Logger pads a missing stack with undefined before the context.
