@@ -230,14 +230,24 @@ async function termsEnding(q: TodoQuery, settings: Settings): Promise<KindResult
  */
 export async function collectTodos(q: TodoQuery, limit: number): Promise<TodoSummary> {
   const settings = await loadSettings(q.dataSource.manager);
+  // The kinds are independent reads: asked at once, the summary takes as long as the slowest.
+  const [awaiting, expiring, receipts, rectifications, checklist, followUps, terms] = await Promise.all([
+    transfersAwaitingMe(q),
+    lettersExpiring(q),
+    receiptsOverdue(q, settings),
+    checklistOverdue(q, true),
+    checklistOverdue(q, false),
+    guidanceFollowUps(q),
+    termsEnding(q, settings),
+  ]);
   const results: Record<TodoKind, KindResult> = {
-    TRANSFER_AWAITING_ACTION: await transfersAwaitingMe(q),
-    LETTER_EXPIRING: await lettersExpiring(q),
-    RECEIPT_OVERDUE: await receiptsOverdue(q, settings),
-    RECTIFICATION_OVERDUE: await checklistOverdue(q, true),
-    CHECKLIST_ITEM_OVERDUE: await checklistOverdue(q, false),
-    GUIDANCE_FOLLOW_UP_DUE: await guidanceFollowUps(q),
-    TERM_ENDING: await termsEnding(q, settings),
+    TRANSFER_AWAITING_ACTION: awaiting,
+    LETTER_EXPIRING: expiring,
+    RECEIPT_OVERDUE: receipts,
+    RECTIFICATION_OVERDUE: rectifications,
+    CHECKLIST_ITEM_OVERDUE: checklist,
+    GUIDANCE_FOLLOW_UP_DUE: followUps,
+    TERM_ENDING: terms,
   };
   const counts = TODO_KINDS.map((kind) => ({ kind, count: results[kind].count })).filter((entry) => entry.count > 0);
   const items = TODO_KINDS.flatMap((kind) => results[kind].items).sort(
