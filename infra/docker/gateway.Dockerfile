@@ -38,10 +38,12 @@ RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
     test -f /out/apps/gateway/node_modules/@dangjian/domain/dist/cli/db.js
 
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production PORT=4000 DANGJIAN_DATA_DIR=/tmp/dangjian
+ENV NODE_ENV=production PORT=4000 DANGJIAN_DATA_DIR=/data
 # Files belong to root and are only readable by the process, which runs as the unprivileged
 # "node" user (uid 1000, numeric so Kubernetes can verify runAsNonRoot).
 COPY --from=build /out /app
+# DANGJIAN_DATA_DIR: the one place the process writes files, owned by its user.
+RUN mkdir /data && chown 1000:1000 /data
 WORKDIR /app/apps/gateway
 USER 1000:1000
 EXPOSE 4000

@@ -29,8 +29,10 @@ RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
     test -f /out/apps/worker/dist/main.js
 
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production WORKER_PORT=4001 DANGJIAN_DATA_DIR=/tmp/dangjian
+ENV NODE_ENV=production WORKER_PORT=4001 DANGJIAN_DATA_DIR=/data
 COPY --from=build /out /app
+# DANGJIAN_DATA_DIR: the one place the process writes files, owned by its user.
+RUN mkdir /data && chown 1000:1000 /data
 WORKDIR /app/apps/worker
 USER 1000:1000
 EXPOSE 4001
