@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { redactPaths } from '@dangjian/domain';
 import { pino, type Logger as Pino } from 'pino';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -11,33 +12,6 @@ export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   /** The same logger with these fields on every line (a job's queue, id, name and request id). */
   child(bindings: Record<string, unknown>): Logger;
-}
-
-/**
- * Field names that may hold a credential or personal data. Handlers log ids and counts, never
- * payloads; this is the net for the day one does: the value is replaced wherever the key appears
- * in the top three levels of a line.
- */
-export const REDACTED_KEYS = [
-  'authorization',
-  'cookie',
-  'password',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'apiKey',
-  'idCard',
-  'idCardNumber',
-  'phone',
-  'mobile',
-];
-
-export function redactPaths(keys: readonly string[] = REDACTED_KEYS): string[] {
-  return keys.flatMap((key) => {
-    const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-    const dotted = name.startsWith('[') ? name : `.${name}`;
-    return [name, `*${dotted}`, `*.*${dotted}`];
-  });
 }
 
 /**

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { PiiCipher, QueueName, bullPrefix, openDataSource, workerConnection } from '@dangjian/domain';
+import {
+  isWellFormedRequestId,
+  PiiCipher,
+  QueueName,
+  bullPrefix,
+  openDataSource,
+  workerConnection,
+} from '@dangjian/domain';
 import { UpstreamClient } from '@dangjian/upstream-client';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -28,7 +35,7 @@ export interface DangjianWorker {
 /** The request id a job was enqueued with, when it is one the gateway could have issued. */
 function requestIdOf(job: Pick<Job, 'data'>): string | undefined {
   const value = (job.data as { requestId?: unknown } | undefined)?.requestId;
-  return typeof value === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(value) ? value : undefined;
+  return isWellFormedRequestId(value) ? value : undefined;
 }
 
 /** What every line about a job carries, so that one job's (and one request's) lines can be found. */

@@ -5,5 +5,6 @@ export * from './errors/database-error.js';
 export * from './errors/domain-error.js';
 export * from './jobs/index.js';
 export * from './crypto/pii-cipher.js';
+export * from './logging.js';
 export * from './rules/index.js';
 export * from './services/index.js';

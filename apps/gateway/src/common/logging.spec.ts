@@ -3,13 +3,8 @@ import { Writable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import express, { type Request } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createGatewayLogging,
-  createRootLogger,
-  isWellFormedRequestId,
-  operationNameOf,
-  requestIdOf,
-} from './logging.js';
+import { isWellFormedRequestId } from '@dangjian/domain';
+import { createGatewayLogging, createRootLogger, operationNameOf, requestIdOf } from './logging.js';
 
 /** A destination that keeps every line pino writes. */
 function capture() {

@@ -4,17 +4,12 @@ import { hostname } from 'node:os';
 import type { LoggerService } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { pino, type DestinationStream, type Level, type LevelWithSilent, type Logger as Pino } from 'pino';
+import { isWellFormedRequestId, redactPaths } from '@dangjian/domain';
 import { requestInfo } from './principal.js';
 
-/** What a client may send as X-Request-Id: short, and nothing a log line or a header could trip on. */
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 const FIRST_OPERATION =
   /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]{0,99})/;
-
-export function isWellFormedRequestId(value: unknown): value is string {
-  return typeof value === 'string' && REQUEST_ID.test(value);
-}
 
 /**
  * The id of this request: the one already given to it, else the caller's X-Request-Id when well
@@ -30,39 +25,6 @@ export function requestIdOf(req: IncomingMessage, res?: ServerResponse): string 
   holder.id = id;
   if (res && !res.headersSent) res.setHeader('X-Request-Id', id);
   return id;
-}
-
-/**
- * Names of fields that hold a credential or personal data (id card numbers, phones). No line the
- * gateway writes carries them on purpose; redaction is the net for a header or a body logged by
- * mistake, in the top three levels of a line and in any request's headers.
- */
-export const REDACTED_KEYS = [
-  'authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'password',
-  'currentPassword',
-  'newPassword',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'apiKey',
-  'idCard',
-  'idCardNumber',
-  'phone',
-  'mobile',
-  'variables',
-];
-
-export function redactPaths(keys: readonly string[] = REDACTED_KEYS): string[] {
-  return keys.flatMap((key) => {
-    const plain = /^[A-Za-z_$][\w$]*$/.test(key);
-    const name = plain ? key : `["${key}"]`;
-    const child = plain ? `.${key}` : name;
-    return [name, `*${child}`, `*.*${child}`, `req.headers${child}`, `res.headers${child}`];
-  });
 }
 
 /** The pino logger every line of one gateway goes through: JSON, ISO time, level names, redacted. */
