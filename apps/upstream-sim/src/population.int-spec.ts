@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, startTestSimulator, TOKEN } from './test-support.js';
 
-/** Reads one feed page cheaply (no JSON parse of the items), so that the measure is the server's. */
+/** Reads one feed page cheaply (no JSON parse of the items): 150 pages of a thousand members. */
 async function rawPage(url: string): Promise<{ count: number; nextCursor: string; hasMore: boolean }> {
   const response = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
   const body = Buffer.from(await response.arrayBuffer());
@@ -13,7 +13,7 @@ async function rawPage(url: string): Promise<{ count: number; nextCursor: string
 }
 
 describe('a generated population of a million members', () => {
-  it('starts small and serves at least 50,000 members a second in pages of 1000', async () => {
+  it('starts small and serves its members page after page from on-demand records', async () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const sim = await startTestSimulator({ population: { members: 1_000_000, transfers: 100_000, seed: 7 } });
     try {
@@ -27,25 +27,15 @@ describe('a generated population of a million members', () => {
       expect(items.at(-1)).toMatchObject({ id: 'M00001000', version: 1 });
       let cursor = first.json.nextCursor as string;
 
-      // CPU time over the best of three runs of 50 pages: other processes busy on the machine
-      // slow the wall clock, not the work each page takes.
-      let bestPerSecond = 0;
+      // How fast it serves them is measured by the sync benchmark (bench/sync.bench.mjs), not here.
       let served = 1000;
-      for (let run = 0; run < 3; run++) {
-        const started = process.cpuUsage();
-        let inRun = 0;
-        for (let page = 0; page < 50; page++) {
-          const answer = await rawPage(`${sim.url}/v1/changes/members?limit=1000&cursor=${cursor}`);
-          expect(answer.hasMore).toBe(true);
-          inRun += answer.count;
-          cursor = answer.nextCursor;
-        }
-        const used = process.cpuUsage(started);
-        served += inRun;
-        bestPerSecond = Math.max(bestPerSecond, inRun / ((used.user + used.system) / 1e6));
+      for (let page = 0; page < 150; page++) {
+        const answer = await rawPage(`${sim.url}/v1/changes/members?limit=1000&cursor=${cursor}`);
+        expect(answer.hasMore).toBe(true);
+        served += answer.count;
+        cursor = answer.nextCursor;
       }
       expect(served).toBe(151_000);
-      expect(bestPerSecond, `${Math.round(bestPerSecond)} members/s`).toBeGreaterThan(50_000);
       const next = await call(sim, `/v1/changes/members?limit=1&cursor=${cursor}`);
       expect(next.json.items).toEqual([expect.objectContaining({ id: 'M00151001' })]);
       expect(process.memoryUsage().heapUsed).toBeLessThan(1024 * 1024 * 1024);
