@@ -45,6 +45,11 @@ export interface TransferHistoryEvent {
 /** 组织关系转接: one member's move of Party relation, seen from this subdistrict's side. */
 @Entity('transfer')
 @Index('idx_transfer_org_status', ['organizationId', 'status'])
+// The work lists (待办, 未办结, 即将办理) and the overdue filter: a status with its direction, with the
+// letter's expiry, or with the receipt still due, each one index range rather than a table scan.
+@Index('idx_transfer_status_direction', ['status', 'direction'])
+@Index('idx_transfer_status_letter', ['status', 'letterExpiresOn'])
+@Index('idx_transfer_status_receipt', ['status', 'receiptOn', 'receivedOn'])
 export class Transfer {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id!: string;
@@ -77,7 +82,6 @@ export class Transfer {
   @Column({ type: 'varchar', length: 16 })
   kind!: TransferKind;
 
-  @Index('idx_transfer_status')
   @Column({ type: 'varchar', length: 20 })
   status!: TransferStatus;
 
