@@ -11,6 +11,7 @@ import { GraphQLError } from 'graphql';
 import { createGqlContext, type GqlContext } from './common/context.js';
 import { CoreModule } from './common/core.module.js';
 import { mutationFields, TtlCountCache } from './common/count-cache.js';
+import { CountCacheSync } from './common/count-cache-sync.js';
 import { DatabaseService } from './common/database.service.js';
 import { MetricsService } from './common/metrics.service.js';
 import { formatGraphQLError, GatewayError, isDatabaseUnavailable, isRedisUnavailable } from './common/errors.js';
@@ -64,8 +65,8 @@ function metricsPlugin(metrics: MetricsService): ApolloServerPlugin<GqlContext> 
   };
 }
 
-/** A mutation forgets the remembered values it may have changed (see TtlCountCache.forgetAfter). */
-function countCachePlugin(counts: TtlCountCache): ApolloServerPlugin<GqlContext> {
+/** A mutation forgets the remembered values it may have changed, on every gateway (see TtlCountCache.forgetAfter). */
+function countCachePlugin(counts: CountCacheSync): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
@@ -86,12 +87,13 @@ export class AppModule {
         CoreModule.forRoot(config, options),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [CONFIG, GATEWAY_OPTIONS, DatabaseService, TtlCountCache, MetricsService],
+          inject: [CONFIG, GATEWAY_OPTIONS, DatabaseService, TtlCountCache, CountCacheSync, MetricsService],
           useFactory: (
             cfg: Config,
             opts: GatewayOptions,
             database: DatabaseService,
             counts: TtlCountCache,
+            countSync: CountCacheSync,
             metrics: MetricsService,
           ): ApolloDriverConfig => {
             const development = cfg.NODE_ENV === 'development';
@@ -111,7 +113,7 @@ export class AppModule {
               formatError: (formatted, error) => formatGraphQLError(formatted, error, { development }),
               // No response carries cache hints, and the cache-control plugin would otherwise
               // wrap every field of every response (400 for a page of members) to compute them.
-              plugins: [ApolloServerPluginCacheControlDisabled(), errorLogPlugin(), countCachePlugin(counts), metricsPlugin(metrics)],
+              plugins: [ApolloServerPluginCacheControlDisabled(), errorLogPlugin(), countCachePlugin(countSync), metricsPlugin(metrics)],
             };
           },
         }),

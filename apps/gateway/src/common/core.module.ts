@@ -8,13 +8,14 @@ import { TokenService } from '../auth/token.service.js';
 import type { GatewayOptions } from '../gateway-options.js';
 import { AccessGuard } from './access.guard.js';
 import { TtlCountCache } from './count-cache.js';
+import { CountCacheSync } from './count-cache-sync.js';
 import { DatabaseService } from './database.service.js';
 import { GraphQLErrorPassThrough } from './graphql-error.filter.js';
 import { MetricsService } from './metrics.service.js';
 import { RedisService } from './redis.service.js';
 import { CONFIG, GATEWAY_OPTIONS } from './tokens.js';
 
-const SHARED = [DatabaseService, RedisService, TokenService, Authenticator, AuthService, TtlCountCache, MetricsService];
+const SHARED = [DatabaseService, RedisService, TokenService, Authenticator, AuthService, TtlCountCache, CountCacheSync, MetricsService];
 
 /** The services every feature uses: configuration, MySQL, Redis, tokens, the PII cipher, the guard and the error filter. */
 @Global()

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isPrivateAddress } from '../health/health.controller.js';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { mutationFields, TtlCountCache } from './count-cache.js';
+import { CHECKLIST_TODOS_PREFIX, mutationFields, TtlCountCache } from './count-cache.js';
 
 describe('TtlCountCache', () => {
   it('keeps only large totals, and forgets them all on clear', () => {
@@ -153,54 +153,78 @@ describe('isPrivateAddress', () => {
 
 describe('forgetAfter', () => {
   const fields = (text: string) => mutationFields(parse(text).definitions[0] as OperationDefinitionNode);
+  const MEMBERS_TOTAL = 'SELECT COUNT(*) FROM `member` m JOIN organization m_scope ON m_scope.id = m.organization_id WHERE …|[]';
   const filled = () => {
     const cache = new TtlCountCache();
-    cache.offer('members|all', 100_000);
+    cache.offer('SELECT COUNT(*) FROM `meeting` x WHERE …|[]', 100_000);
+    cache.offer(MEMBERS_TOTAL, 100_000);
     void cache.remember('memberCounts|all', async () => 'counts', 30_000);
     void cache.remember('overview|all|', async () => 'overview');
-    void cache.remember('todos|all|2026-11-26|50', async () => 'todos');
+    void cache.remember('todos|all|2026-11-26', async () => 'todos');
+    void cache.remember(`${CHECKLIST_TODOS_PREFIX}all|2026-11-26`, async () => 'checklist');
     return cache;
   };
   const kept = async (cache: TtlCountCache) => ({
-    totals: cache.get('members|all') !== undefined,
+    totals: cache.get('SELECT COUNT(*) FROM `meeting` x WHERE …|[]') !== undefined,
+    memberTotals: cache.get(MEMBERS_TOTAL) !== undefined,
     memberCounts: (await cache.remember('memberCounts|all', async () => 'again', 30_000)) === 'counts',
     overview: (await cache.remember('overview|all|', async () => 'again')) === 'overview',
-    todos: (await cache.remember('todos|all|2026-11-26|50', async () => 'again')) === 'todos',
+    todos: (await cache.remember('todos|all|2026-11-26', async () => 'again')) === 'todos',
+    checklistTodos: (await cache.remember(`${CHECKLIST_TODOS_PREFIX}all|2026-11-26`, async () => 'again')) === 'checklist',
   });
+  const all = { totals: true, memberTotals: true, memberCounts: true, overview: true, todos: true, checklistTodos: true };
 
   it('keeps everything over signing in, renewing a session and signing out', async () => {
     const cache = filled();
     await Promise.resolve();
     cache.forgetAfter(fields('mutation { login(username: "a", password: "b") { accessToken } }'));
     cache.forgetAfter(fields('mutation { refreshToken(refreshToken: "r") { accessToken } logout }'));
-    expect(await kept(cache)).toEqual({ totals: true, memberCounts: true, overview: true, todos: true });
+    expect(await kept(cache)).toEqual(all);
   });
 
-  it('keeps the overview over a meeting recorded, and the to-dos too; list totals go', async () => {
+  it('keeps the overview, the to-dos and the member totals over a meeting recorded; other list totals go', async () => {
     const cache = filled();
     await Promise.resolve();
     cache.forgetAfter(fields('mutation { createMeeting(input: {}) { id } }'));
-    expect(await kept(cache)).toEqual({ totals: false, memberCounts: true, overview: true, todos: true });
+    expect(await kept(cache)).toEqual({ ...all, totals: false });
   });
 
-  it('forgets the to-dos but keeps the overview over a checklist item', async () => {
+  it('forgets only the checklist to-dos over a checklist item, keeping the overview and the member totals', async () => {
     const cache = filled();
     await Promise.resolve();
     cache.forgetAfter(fields('mutation { createChecklistItem(input: {}) { id } }'));
-    expect(await kept(cache)).toEqual({ totals: false, memberCounts: true, overview: true, todos: false });
+    expect(await kept(cache)).toEqual({ ...all, totals: false, checklistTodos: false });
+    const again = filled();
+    await Promise.resolve();
+    again.forgetAfter(fields('mutation { createMeeting(input: {}) { id } changeChecklistStatus(id: 1, input: {}) { id } }'));
+    expect(await kept(again)).toEqual({ ...all, totals: false, checklistTodos: false });
   });
 
   it('forgets all but the member counts over a transfer action, a mutation it does not know, or a fragment', async () => {
     for (const text of [
       'mutation { actOnTransfer(id: 1, input: {}) { id } }',
       'mutation { somethingNew { id } }',
-      'mutation { login(username: "a", password: "b") { accessToken } createMeeting(input: {}) { id } createChecklistItem(input: {}) { id } createActivity(input: {}) { id } }',
+      'mutation { login(username: "a", password: "b") { accessToken } createMeeting(input: {}) { id } createChecklistItem(input: {}) { id } createTransferOut(input: {}) { id } }',
       'mutation { ... on Mutation { logout } }',
     ]) {
       const cache = filled();
       await Promise.resolve();
       cache.forgetAfter(fields(text));
-      expect(await kept(cache), text).toEqual({ totals: false, memberCounts: true, overview: false, todos: false });
+      expect(await kept(cache), text).toEqual({
+        totals: false,
+        memberTotals: false,
+        memberCounts: true,
+        overview: false,
+        todos: false,
+        checklistTodos: false,
+      });
     }
+  });
+
+  it('forgets the member, organisation and transfer totals over a setting changed: the work lists follow the settings', async () => {
+    const cache = filled();
+    await Promise.resolve();
+    cache.forgetAfter(fields('mutation { updateSetting(key: "x", value: "1") { key } }'));
+    expect((await kept(cache)).memberTotals).toBe(false);
   });
 });

@@ -8,7 +8,18 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
  * took keeps the behaviour the same on a busy server and an idle one.
  */
 const LARGE_COUNT = 5_000;
+/**
+ * The transfer work lists are ORs of statuses and dates that no one index range answers: a
+ * thousand of them cost as much to count as five thousand members.
+ */
+const LARGE_TRANSFER_COUNT = 1_000;
 const TTL_MS = 3_000;
+/**
+ * The totals of the member, organisation and transfer lists, and the overview: only the sync and a
+ * transfer action change them, and every gateway forgets them at once after a transfer action
+ * (through `CountCacheSync`), so they are kept for half a minute. A sync's changes show within it.
+ */
+export const REGISTRY_TTL_MS = 30_000;
 /**
  * When a remembered value runs out, one request works it out again; the requests arriving
  * meanwhile keep getting the last value for up to this long, rather than all recounting at once
@@ -43,11 +54,12 @@ interface Entry {
 
 /**
  * The totals of large lists, the subtree member counts, the overview and the to-do summaries,
- * remembered for three seconds by this gateway process: counting a million members on every page
- * request would cost more than the page itself. Small lists stay exact; a mutation through this
- * gateway forgets at once whatever it may have changed (`forgetAfter`), so a person never sees a
- * figure that ignores their own change. (Changes by the nightly sync or another gateway show
- * within seconds: at most `TTL_MS + REFRESH_GRACE_MS`, the member counts within half a minute.)
+ * remembered by this gateway process: counting a million members on every page request would
+ * cost more than the page itself. Small lists stay exact; a mutation through any gateway forgets
+ * at once whatever it may have changed (`forgetAfter`, told to the others by `CountCacheSync`), so
+ * a person never sees a figure that ignores their own change. Changes by the nightly sync show
+ * within seconds for list totals (`TTL_MS + REFRESH_GRACE_MS`), and within half a minute for the
+ * member, organisation and transfer totals, the overview and the member counts.
  */
 @Injectable()
 export class TtlCountCache implements CountCache {
@@ -65,11 +77,11 @@ export class TtlCountCache implements CountCache {
   }
 
   offer(key: string, count: number): void {
-    if (count < LARGE_COUNT) {
+    if (count < (TRANSFER_TOTAL.test(key) ? LARGE_TRANSFER_COUNT : LARGE_COUNT)) {
       this.entries.delete(key);
       return;
     }
-    this.store(key, count);
+    this.store(key, count, kindOf(key) === 'registryTotals' ? REGISTRY_TTL_MS : TTL_MS);
   }
 
   /**
@@ -98,29 +110,40 @@ export class TtlCountCache implements CountCache {
 
   /**
    * After a mutation with these root fields: forgets the values they may have changed. The member
-   * counts stay (only the sync changes them); the overview and the to-do summaries stay when every
-   * field is one that leaves them as they were (`OVERVIEW_UNCHANGED_BY`, `TODOS_UNCHANGED_BY`);
-   * list totals go after any mutation but signing in and out. `null` (the fields are not plain
-   * fields, e.g. a fragment on Mutation): forgets all.
+   * counts stay (only the sync changes them); the overview, the to-do summaries and the totals of
+   * the member, organisation and transfer lists stay when every field is one that leaves them as
+   * they were (`OVERVIEW_UNCHANGED_BY`, `TODOS_UNCHANGED_BY`, `REGISTRY_UNCHANGED_BY`; a checklist
+   * item forgets only the checklist part of the to-dos); other list totals go after any mutation
+   * but signing in and out. `null` (the fields are not plain fields, e.g. a fragment on Mutation):
+   * forgets all.
    */
   forgetAfter(fields: readonly string[] | null): void {
     if (fields === null) return this.clear();
     const changing = fields.filter((field) => !SESSION_MUTATIONS.has(field));
     if (changing.length === 0) return;
-    const keepOverview = changing.every((field) => OVERVIEW_UNCHANGED_BY.test(field));
-    const keepTodos = changing.every((field) => TODOS_UNCHANGED_BY.test(field));
-    this.forget((kind) => (kind === 'overview' ? !keepOverview : kind === 'todos' ? !keepTodos : true));
+    const keeps = (unchangedBy: RegExp) => changing.every((field) => unchangedBy.test(field));
+    const kept: Record<Exclude<CacheKind, 'memberCounts'>, boolean> = {
+      overview: keeps(OVERVIEW_UNCHANGED_BY),
+      todos: changing.every((field) => TODOS_UNCHANGED_BY.test(field) || CHECKLIST_MUTATIONS.test(field)),
+      checklistTodos: keeps(TODOS_UNCHANGED_BY),
+      registryTotals: keeps(REGISTRY_UNCHANGED_BY),
+      totals: false,
+    };
+    this.forget((kind) => !kept[kind]);
   }
 
-  private forget(kinds: (kind: string) => boolean): void {
-    for (const kind of ['overview', 'todos', 'totals']) {
+  private forget(kinds: (kind: Exclude<CacheKind, 'memberCounts'>) => boolean): void {
+    for (const kind of FORGETTABLE_KINDS) {
       if (kinds(kind)) this.generations.set(kind, (this.generations.get(kind) ?? 0) + 1);
     }
     for (const key of this.entries.keys()) {
       const kind = kindOf(key);
       if (kind !== 'memberCounts' && kinds(kind)) this.entries.delete(key);
     }
-    for (const key of this.pending.keys()) if (kinds(kindOf(key))) this.pending.delete(key);
+    for (const key of this.pending.keys()) {
+      const kind = kindOf(key);
+      if (kind !== 'memberCounts' && kinds(kind)) this.pending.delete(key);
+    }
   }
 
   private start<T>(key: string, compute: () => Promise<T>, ttlMs: number): Promise<T> {
@@ -192,11 +215,43 @@ const OVERVIEW_UNCHANGED_BY =
 const TODOS_UNCHANGED_BY =
   /^(?:(?:create|update|delete)(?:Meeting|Activity|Wish|ServiceCenter|ServiceRecord|Alliance|AllianceUnit|LinkageProject|ReliefPayment|RenovationProject|Request|Building|BuildingStation|Unit|Staff|User|ApiKey)|advanceRequest|advanceWish|revokeApiKey|revealMemberPii|setLetterContact|requestSync)$/;
 
+/**
+ * Mutations that change only checklist items: of the to-do summary they change the overdue
+ * checklist and rectification items (`CHECKLIST_TODOS_PREFIX`), and nothing of its other kinds.
+ */
+const CHECKLIST_MUTATIONS = /^(?:(?:create|update|delete)ChecklistItem|changeChecklistStatus|publishChecklistItem)$/;
+
+/**
+ * Mutations that leave members, organisations and transfers as they were (and the settings that
+ * decide the transfer work lists): the daily-work records, accounts and keys. The totals of those
+ * lists (a district's 100,000 members among them) stay over them; a transfer action, a setting or a
+ * mutation not named here forgets them.
+ */
+const REGISTRY_UNCHANGED_BY =
+  /^(?:(?:create|update|delete)(?:ChecklistItem|Meeting|Activity|Wish|ServiceCenter|ServiceRecord|Alliance|AllianceUnit|LinkageProject|ReliefPayment|RenovationProject|Request|Building|BuildingStation|Unit|Staff|User|ApiKey|Evaluation|Election|GuidanceVisit|Instructor|InstructorAssignment)|addCommitteeSeat|removeCommitteeSeat|endInstructorAssignment|completeGuidanceFollowUp|changeChecklistStatus|publishChecklistItem|advanceRequest|advanceWish|revokeApiKey|revealMemberPii|setLetterContact|requestSync)$/;
+
+/** The list totals counted over the member, organisation and transfer tables (see `listPage`'s keys). */
+const REGISTRY_TOTAL = /^SELECT COUNT\(\*\) FROM `(?:member|organization|transfer)`/;
+const TRANSFER_TOTAL = /^SELECT COUNT\(\*\) FROM `transfer`/;
+
+/** Whether a mutation with these root fields may change anything remembered here (not a sign-in). */
+export function changesFigures(fields: readonly string[] | null): boolean {
+  return fields === null || fields.some((field) => !SESSION_MUTATIONS.has(field));
+}
+
+/** The to-do summary's overdue checklist and rectification items, remembered apart from its other kinds. */
+export const CHECKLIST_TODOS_PREFIX = 'todos-checklist|';
+
+type CacheKind = 'memberCounts' | 'overview' | 'todos' | 'checklistTodos' | 'registryTotals' | 'totals';
+const FORGETTABLE_KINDS = ['overview', 'todos', 'checklistTodos', 'registryTotals', 'totals'] as const;
+
 /** What a remembered value is, by its key: it decides which mutations forget it. */
-function kindOf(key: string): 'memberCounts' | 'overview' | 'todos' | 'totals' {
+function kindOf(key: string): CacheKind {
   if (key.startsWith(MEMBER_COUNTS_PREFIX)) return 'memberCounts';
   if (key.startsWith('overview|')) return 'overview';
+  if (key.startsWith(CHECKLIST_TODOS_PREFIX)) return 'checklistTodos';
   if (key.startsWith('todos|')) return 'todos';
+  if (REGISTRY_TOTAL.test(key)) return 'registryTotals';
   return 'totals';
 }
 

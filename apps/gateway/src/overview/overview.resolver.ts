@@ -3,7 +3,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { getCadreStatistics, getSubdistrictOverview, Permission, type DataScope } from '@dangjian/domain';
 import { Allow, Ctx } from '../common/access.decorators.js';
 import type { GqlContext } from '../common/context.js';
-import { TtlCountCache } from '../common/count-cache.js';
+import { REGISTRY_TTL_MS, TtlCountCache } from '../common/count-cache.js';
 import { DatabaseService } from '../common/database.service.js';
 import { DateScalar } from '../common/scalars.js';
 import { CadreStatistics, SubdistrictOverview } from './overview.types.js';
@@ -21,11 +21,14 @@ export class OverviewResolver {
     @Ctx() ctx: GqlContext,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
   ): Promise<SubdistrictOverview> {
-    // Two dozen counts over the whole scope (every member among them): remembered for a few
-    // seconds per scope and day like other large totals, so a dashboard open in many browsers
-    // costs one computation, not one per refresh.
-    return this.counts.remember(`overview|${scopeKey(ctx.scope)}|${asOf ?? ''}`, () =>
-      getSubdistrictOverview(this.database.dataSource, ctx.scope, asOf),
+    // Two dozen counts over the whole scope (every member among them): remembered per scope and
+    // day for as long as the member totals, so a dashboard open in many browsers costs one
+    // computation, not one per refresh. Every mutation that may change a figure forgets it on
+    // every gateway (TtlCountCache.forgetAfter); what the sync changes shows within the half minute.
+    return this.counts.remember(
+      `overview|${scopeKey(ctx.scope)}|${asOf ?? ''}`,
+      () => getSubdistrictOverview(this.database.dataSource, ctx.scope, asOf),
+      REGISTRY_TTL_MS,
     );
   }
 

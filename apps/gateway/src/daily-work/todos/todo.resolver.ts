@@ -3,10 +3,13 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@dangjian/domain';
 import { Ctx, SignedIn } from '../../common/access.decorators.js';
 import type { GqlContext } from '../../common/context.js';
-import { TtlCountCache } from '../../common/count-cache.js';
+import { CHECKLIST_TODOS_PREFIX, TtlCountCache } from '../../common/count-cache.js';
 import { WorkResolverBase } from '../common/crud.js';
 import { TodoSummary } from './todo.types.js';
-import { collectTodos } from './todos.js';
+import { TODO_KINDS } from './todo.types.js';
+import { CHECKLIST_TODO_KINDS, collectTodoKinds, summarizeTodos } from './todos.js';
+
+const OTHER_TODO_KINDS = TODO_KINDS.filter((kind) => !CHECKLIST_TODO_KINDS.includes(kind));
 
 const MAX_ITEMS = 200;
 
@@ -30,10 +33,14 @@ export class TodoResolver extends WorkResolverBase {
     const deps = this.deps();
     // A dozen lists over the scope, asked by every dashboard on every refresh: worked out once per
     // few seconds for a scope and day, and forgotten by any mutation that may change them
-    // (TtlCountCache.forgetAfter), so a person acting on an item sees it gone.
+    // (TtlCountCache.forgetAfter), so a person acting on an item sees it gone. The checklist kinds
+    // are remembered apart: the commonest writes of the day (checklist items) forget only them.
     const scope = ctx.scope.all ? 'all' : ctx.scope.organizationPaths.join(',');
-    return this.counts.remember(`todos|${scope}|${deps.today}|${limit}`, () =>
-      collectTodos({ dataSource: deps.dataSource, scope: ctx.scope, today: deps.today, timeZone: this.config.TZ }, limit),
-    );
+    const q = { dataSource: deps.dataSource, scope: ctx.scope, today: deps.today, timeZone: this.config.TZ };
+    const [others, checklist] = await Promise.all([
+      this.counts.remember(`todos|${scope}|${deps.today}`, () => collectTodoKinds(q, OTHER_TODO_KINDS)),
+      this.counts.remember(`${CHECKLIST_TODOS_PREFIX}${scope}|${deps.today}`, () => collectTodoKinds(q, CHECKLIST_TODO_KINDS)),
+    ]);
+    return summarizeTodos({ ...others, ...checklist }, limit);
   }
 }

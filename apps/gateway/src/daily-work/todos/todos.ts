@@ -223,34 +223,36 @@ async function termsEnding(q: TodoQuery, settings: Settings): Promise<KindResult
   };
 }
 
+/** The kinds a checklist item's change may alter: remembered apart, so that such a write keeps the others. */
+export const CHECKLIST_TODO_KINDS: readonly TodoKind[] = ['RECTIFICATION_OVERDUE', 'CHECKLIST_ITEM_OVERDUE'];
+
+export type TodoResults = Partial<Record<TodoKind, KindResult>>;
+
 /**
- * What the signed-in person should act on, within their data scope: transfers whose next step is
- * theirs, letters and receipts running late, overdue checklist items, guidance follow-ups falling
- * due and committees whose term is ending. Overdue items first, then by due day.
+ * The lists behind the to-do summary for `kinds`, within the caller's data scope: transfers whose
+ * next step is theirs, letters and receipts running late, overdue checklist items, guidance
+ * follow-ups falling due and committees whose term is ending.
  */
-export async function collectTodos(q: TodoQuery, limit: number): Promise<TodoSummary> {
+export async function collectTodoKinds(q: TodoQuery, kinds: readonly TodoKind[]): Promise<TodoResults> {
   const settings = await loadSettings(q.dataSource.manager);
-  // The kinds are independent reads: asked at once, the summary takes as long as the slowest.
-  const [awaiting, expiring, receipts, rectifications, checklist, followUps, terms] = await Promise.all([
-    transfersAwaitingMe(q),
-    lettersExpiring(q),
-    receiptsOverdue(q, settings),
-    checklistOverdue(q, true),
-    checklistOverdue(q, false),
-    guidanceFollowUps(q),
-    termsEnding(q, settings),
-  ]);
-  const results: Record<TodoKind, KindResult> = {
-    TRANSFER_AWAITING_ACTION: awaiting,
-    LETTER_EXPIRING: expiring,
-    RECEIPT_OVERDUE: receipts,
-    RECTIFICATION_OVERDUE: rectifications,
-    CHECKLIST_ITEM_OVERDUE: checklist,
-    GUIDANCE_FOLLOW_UP_DUE: followUps,
-    TERM_ENDING: terms,
+  const readers: Record<TodoKind, () => Promise<KindResult>> = {
+    TRANSFER_AWAITING_ACTION: () => transfersAwaitingMe(q),
+    LETTER_EXPIRING: () => lettersExpiring(q),
+    RECEIPT_OVERDUE: () => receiptsOverdue(q, settings),
+    RECTIFICATION_OVERDUE: () => checklistOverdue(q, true),
+    CHECKLIST_ITEM_OVERDUE: () => checklistOverdue(q, false),
+    GUIDANCE_FOLLOW_UP_DUE: () => guidanceFollowUps(q),
+    TERM_ENDING: () => termsEnding(q, settings),
   };
-  const counts = TODO_KINDS.map((kind) => ({ kind, count: results[kind].count })).filter((entry) => entry.count > 0);
-  const items = TODO_KINDS.flatMap((kind) => results[kind].items).sort(
+  // The kinds are independent reads: asked at once, the summary takes as long as the slowest.
+  const results = await Promise.all(kinds.map((kind) => readers[kind]()));
+  return Object.fromEntries(kinds.map((kind, i) => [kind, results[i]]));
+}
+
+/** The summary of every kind's results: overdue items first, then by due day. */
+export function summarizeTodos(results: TodoResults, limit: number): TodoSummary {
+  const counts = TODO_KINDS.map((kind) => ({ kind, count: results[kind]?.count ?? 0 })).filter((entry) => entry.count > 0);
+  const items = TODO_KINDS.flatMap((kind) => results[kind]?.items ?? []).sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
       (a.dueOn && b.dueOn ? a.dueOn.localeCompare(b.dueOn) : a.dueOn ? -1 : b.dueOn ? 1 : 0) ||
