@@ -82,7 +82,7 @@ export function workerConfigFrom(config: Config, overrides: Partial<WorkerConfig
     schedule: true,
     pollOutbox: true,
     batchSize: 1000,
-    applyLanes: 3,
+    applyLanes: config.SYNC_APPLY_LANES,
     policy: JOB_POLICY,
     lockDurationMs: 60_000,
     stalledIntervalMs: 30_000,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setPriority } from 'node:os';
 import { loadConfigOrExit } from '@dangjian/config';
 import { workerConfigFrom } from './config.js';
 import { describeRedisError, describeStartFailure, probeRedis } from './probe.js';
@@ -8,6 +9,12 @@ import { createWorker } from './worker.js';
 // the stuck-run sweeper, and /healthz + /metrics on WORKER_PORT.
 const config = loadConfigOrExit();
 const workerConfig = workerConfigFrom(config);
+// Batch work: on a machine shared with the gateway, the gateway's requests come first.
+try {
+  setPriority(config.WORKER_NICE);
+} catch (error) {
+  workerConfig.log.warn('could not lower the CPU priority', { error: (error as Error).message });
+}
 try {
   await probeRedis(config.REDIS_URL);
 } catch (error) {

@@ -54,6 +54,17 @@ export const configSchema = z.object({
   UPSTREAM_ROOT_ORG: z.string().regex(/^\d{12,15}$/, 'must be an organisation code of 12–15 digits').default('410104001000'),
   UPSTREAM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   SYNC_CRON: cron.default('0 2 * * *'),
+  /**
+   * The worker's CPU priority below the gateway's (a nice value, 0 to 19; 0: the same). Where they
+   * share a machine, a sync in office hours then takes the CPU the console's requests leave.
+   */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /**
+   * How many feed pages a sync applies to MySQL at once. Three make the fastest sync on a database
+   * of its own; on one machine shared with the console in office hours, one is as fast (the CPU is
+   * the limit) and leaves the console's queries their share (docs/operations.md).
+   */
+  SYNC_APPLY_LANES: z.coerce.number().int().min(1).max(8).default(3),
   TZ: z.string().default('Asia/Shanghai'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PII_ENCRYPTION_KEY: z
