@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@dangjian/config';
 import { createGatewayApp } from './app.js';
@@ -19,4 +20,10 @@ const app = await createGatewayApp(config, {
 });
 app.enableShutdownHooks();
 await app.listen(config.PORT);
+// Idle keep-alive connections stay open longer than a reverse proxy keeps its own (nginx and
+// most balancers: 60 s). Were the gateway to close first, a request the proxy sends on a
+// connection at the moment it closes would fail with a reset (a 502 to the person).
+const server = app.getHttpServer() as Server;
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 new Logger('Gateway').log(`listening on http://localhost:${config.PORT} (GraphQL at /graphql)`);
