@@ -4,7 +4,7 @@ import { createDataSource, databaseNameOf, dataSourceOptions } from './data-sour
 describe('dataSourceOptions', () => {
   it('connects straight to the primary when no replica is configured', () => {
     const options = dataSourceOptions({
-      databaseUrl: 'mysql://app:s%40cret@db.internal:3307/dangjian',
+      databaseUrl: 'mysql://app:test%40pass@db.internal:3307/dangjian',
       replicaUrls: [],
     }) as unknown as Record<string, unknown>;
     expect(options.replication).toBeUndefined();
@@ -12,7 +12,7 @@ describe('dataSourceOptions', () => {
       host: 'db.internal',
       port: 3307,
       username: 'app',
-      password: 's@cret',
+      password: 'test@pass',
       database: 'dangjian',
     });
   });
