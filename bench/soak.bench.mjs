@@ -14,7 +14,7 @@
 //   SOAK_KILL=1 pnpm bench soak                      …killing a gateway or worker now and then
 //   SOAK_SECONDS=60 SOAK_RATE=100 pnpm bench soak    a short run while trying things
 // Other knobs: SOAK_MEMBERS (100000), SOAK_TRANSFERS (20000), SOAK_SYNC_AT (seconds into the run
-// the sync is requested; a tenth of the run), SOAK_KILLS (3), SOAK_SAMPLE_SECONDS (5).
+// the sync is requested; a tenth of the run), SOAK_KILLS (3), SOAK_SAMPLE_SECONDS (5), SOAK_WARMUP_SECONDS (20).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +42,9 @@ const MEMBERS = Number(process.env.SOAK_MEMBERS ?? 100_000);
 const TRANSFERS = Number(process.env.SOAK_TRANSFERS ?? 20_000);
 const SYNC_AT = Number(process.env.SOAK_SYNC_AT ?? Math.max(5, Math.round(SECONDS / 10)));
 const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 5);
+// At the full rate before the measured run, not counted: a gateway just started compiles its code
+// paths and fills its caches (a balancer brings a new replica in the same way, by slow start).
+const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 20);
 const TARGETS = { membersP99: 50, overviewP99: 100, rssSlopeMbPerMin: 2 };
 
 const log = (line) => console.log(line);
@@ -122,6 +125,18 @@ async function main() {
     const ops = soakOperations({ branches, communities, marker, written, credentials: admin });
     const down = new Set();
     const targets = () => gateways.filter((g) => !down.has(g.name) && g.alive).map((g) => g.baseUrl);
+    if (WARMUP_SECONDS > 0) {
+      const warm = await runMix({
+        ops,
+        targets,
+        token: () => session.accessToken,
+        rate: RATE,
+        seconds: WARMUP_SECONDS,
+      });
+      log(
+        `• warmed up for ${WARMUP_SECONDS} s at ${RATE}/s (not counted): p99 ${fmt(warm.p99)}, ${warm.errors} errors`,
+      );
+    }
 
     // Memory: every few seconds, each gateway's RSS (from /proc) and heap in use (its own metrics).
     const samples = [];
@@ -331,6 +346,17 @@ function report({ result, samples, sync, kills, written, missing, verdicts, figu
   );
   for (const op of result.perOp)
     if (op.firstErrors.length) console.log(`  ${op.name} first errors: ${op.firstErrors.join(' | ')}`);
+  const slowSeconds = result.slowestBySecond
+    .map((ms, second) => [second, ms])
+    .filter(([, ms]) => ms > TARGETS.membersP99 * 2);
+  console.log(
+    slowSeconds.length
+      ? `seconds of the run with an answer over ${TARGETS.membersP99 * 2} ms: ${slowSeconds.length} (${slowSeconds
+          .slice(0, 40)
+          .map(([second, ms]) => `${second} s: ${fmt(ms)}`)
+          .join(', ')}${slowSeconds.length > 40 ? ', …' : ''})`
+      : `no second of the run had an answer over ${TARGETS.membersP99 * 2} ms`,
+  );
 
   const memory = memoryFigures(samples);
   console.log(

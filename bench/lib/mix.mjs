@@ -42,6 +42,8 @@ export async function runMix({
       { name: op.name, latencies: [], errors: 0, lost: 0, retried: 0, firstErrors: [] },
     ]),
   );
+  // The slowest answer of each second of the run (by scheduled send): where the tail came from.
+  const slowestBySecond = [];
   let inFlight = 0;
   let dropped = 0;
   let sent = 0;
@@ -96,6 +98,8 @@ export async function runMix({
       }
     }
     const latency = performance.now() - scheduled;
+    const second = Math.floor((scheduled - start) / 1000);
+    slowestBySecond[second] = Math.max(slowestBySecond[second] ?? 0, latency);
     if (answer.error) {
       if (CONNECTION_LOST.has(answer.error.code)) stat.lost++;
       else stat.errors++;
@@ -172,6 +176,7 @@ export async function runMix({
     errors: perOp.reduce((n, s) => n + s.errors, 0),
     lost: perOp.reduce((n, s) => n + s.lost, 0),
     p99: percentile(all, 99),
+    slowestBySecond: Array.from(slowestBySecond, (ms) => Math.round(ms ?? 0)),
     perOp,
     shares: ops.map((op) => [op.name, op.weight / totalWeight]),
   };

@@ -6,6 +6,7 @@
 // the database and deletes the Redis keys under the run's prefix (which starts with `dangjian`).
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../infra/scripts/services.mjs';
 import {
@@ -114,6 +115,8 @@ export async function startOpsStack({
     DANGJIAN_ADMIN_PASSWORD: secrets.adminPassword,
     LOG_LEVEL: 'warn',
     TZ: 'Asia/Shanghai',
+    // Everything on one machine, as docker-compose.yml runs it: a sync applies one page at a time.
+    SYNC_APPLY_LANES: '1',
     ...extraEnv,
   };
   const opts = { log: childLog };
@@ -156,6 +159,9 @@ export async function startOpsStack({
     ];
     stack.simulator = startProcess('upstream-sim', simArgs, env, opts);
     processes.push(stack.simulator);
+    // The simulator stands for the upstream system, which runs on machines of its own: here it
+    // takes only the CPU the platform leaves.
+    setPriority(stack.simulator.child.pid, 10);
     await waitForHttp(`${env.UPSTREAM_URL}/healthz`, { process: stack.simulator, timeoutMs: 120_000 });
     const syncStarted = performance.now();
     await runStep('sync', [ENTRY.sync, '--full'], env, opts);
@@ -214,7 +220,11 @@ function managed(name, entry, env, opts, baseUrl, readyPath) {
       return Boolean(child && child.exitCode === null && child.signalCode === null);
     },
     async start() {
-      handle.proc = startProcess(name, [join(ROOT, entry)], env, opts);
+      const nodeArgs =
+        name.startsWith('gateway') && process.env.PROFILE_DIR
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`]
+          : [];
+      handle.proc = startProcess(name, [...nodeArgs, join(ROOT, entry)], env, opts);
       handle.starts++;
       await waitForHttp(`${baseUrl}${readyPath}`, { process: handle.proc, timeoutMs: 120_000 });
     },
