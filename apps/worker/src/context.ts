@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { WorkerConfig } from './config.js';
 import { ShutdownRequested } from './errors.js';
+import type { FiguresAnnouncer } from './figures.js';
 import type { Logger } from './logger.js';
 import type { WorkerMetrics } from './metrics.js';
 
@@ -16,6 +17,8 @@ export interface WorkerContext {
   /** Producer handles of every queue, to enqueue the next step of a run. */
   queues: Record<QueueName, Queue>;
   metrics: WorkerMetrics;
+  /** Tells the gateways when a sync run changed records. */
+  figures: FiguresAnnouncer;
   /** Within a job: a logger whose lines carry the queue, job id, job name and request id. */
   log: Logger;
   /**

@@ -13,6 +13,7 @@ import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { WorkerConfig } from './config.js';
 import type { WorkerContext } from './context.js';
+import { FiguresAnnouncer } from './figures.js';
 import { handlerTable, type HandlerRegistration, JOB_HANDLERS } from './handlers.js';
 import { startHttpServer } from './http.js';
 import { WorkerMetrics } from './metrics.js';
@@ -133,6 +134,7 @@ export function createWorker(
         cipher: new PiiCipher(config.piiEncryptionKey),
         queues,
         metrics,
+        figures: new FiguresAnnouncer(config.redisUrl, config.queuePrefix, log),
         log,
         shutdown: shutdown.signal,
       };
@@ -221,6 +223,7 @@ export function createWorker(
           await Promise.all(workers.map((worker) => worker.close(true).catch(() => undefined)));
         }
         await Promise.all(Object.values(queues ?? {}).map((queue) => queue.close().catch(() => undefined)));
+        context?.figures.close();
         if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
         if (!config.dataSource && dataSource?.isInitialized) await dataSource.destroy();
         log.info('worker stopped');

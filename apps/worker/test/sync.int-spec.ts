@@ -1,4 +1,5 @@
 import {
+  FIGURES_CHANNEL,
   Member,
   NIGHTLY_SCHEDULER_KEY,
   Organization,
@@ -9,6 +10,7 @@ import {
 } from '@dangjian/domain';
 import { createTestDatabase, testQueuePrefix, type TestDatabase } from '@dangjian/domain/testing';
 import { startSimulator, type Simulator } from '@dangjian/upstream-sim';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorker, type DangjianWorker } from '../src/index.js';
 import {
@@ -26,6 +28,14 @@ let db: TestDatabase;
 let sim: Simulator;
 let worker: DangjianWorker;
 const queuePrefix = testQueuePrefix('worker-sync');
+// What the gateways are told: the collections a run changed (they forget the figures they remember).
+let listener: Redis;
+const announced: string[] = [];
+const takeAnnounced = async () => {
+  // A message published before the run was marked ended has had ample time to arrive by now; wait a moment more.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return announced.splice(0).sort();
+};
 
 beforeAll(async () => {
   db = await createTestDatabase('worker_sync');
@@ -40,9 +50,15 @@ beforeAll(async () => {
     }),
   );
   await worker.start();
+  listener = new Redis(REDIS_URL);
+  listener.on('message', (_channel: string, message: string) => {
+    announced.push(String((JSON.parse(message) as { synced?: string }).synced));
+  });
+  await listener.subscribe(`${queuePrefix}:${FIGURES_CHANNEL}`);
 });
 
 afterAll(async () => {
+  listener?.disconnect();
   await worker?.close();
   await sim?.close();
   await db?.drop();
@@ -73,6 +89,7 @@ describe('nightly sync', () => {
     expect(run.appliedCount).toBe(upstreamTotal);
     expect(run.progress).toBe(1);
     expect(run.collections.every((name) => run.details[name]?.status === 'SUCCEEDED')).toBe(true);
+    expect(await takeAnnounced()).toEqual(['MEMBERS', 'ORGANIZATIONS', 'TRANSFERS']);
 
     // Personal data is stored encrypted, looked up by hash and listed masked.
     const member = (await db.dataSource
@@ -114,6 +131,8 @@ describe('nightly sync', () => {
     expect(full.appliedCount).toBe(0);
     expect(full.skippedCount).toBe(full.fetchedCount);
     expect(await differencesFromSimulator(db.dataSource, sim)).toEqual([]);
+    // Nothing changed, so the gateways keep what they remember.
+    expect(await takeAnnounced()).toEqual([]);
   });
 
   it('takes upstream changes from the feed: updates, and deletions as soft deletes that keep history', async () => {
@@ -123,6 +142,7 @@ describe('nightly sync', () => {
     const run = await sync({ collections: ['MEMBERS'] });
     expect(run.status).toBe('SUCCEEDED');
     expect(run.appliedCount).toBe(2);
+    expect(await takeAnnounced()).toEqual(['MEMBERS']);
 
     const repository = db.dataSource.getRepository(Member);
     expect((await repository.findOneBy({ upstreamId: first?.id as string }))?.name).toBe('赵更新');

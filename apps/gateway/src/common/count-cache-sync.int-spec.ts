@@ -1,3 +1,4 @@
+import { FIGURES_CHANNEL } from '@dangjian/domain';
 import { testQueuePrefix } from '@dangjian/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig, waitFor } from '../../test/support/harness.js';
@@ -27,7 +28,7 @@ describe('CountCacheSync', () => {
         const [, subscribers] = (await gateways[0]!.redis.client.call(
           'PUBSUB',
           'NUMSUB',
-          gateways[0]!.redis.key('count-cache', 'forget'),
+          gateways[0]!.redis.key(FIGURES_CHANNEL),
         )) as [string, number];
         return Number(subscribers) === 2;
       },
@@ -63,7 +64,7 @@ describe('CountCacheSync', () => {
     const listener = gateways[0]!.redis.client.duplicate({ lazyConnect: false, enableOfflineQueue: true });
     const heard: string[] = [];
     listener.on('message', (_channel: string, message: string) => heard.push(message));
-    await listener.subscribe(gateways[0]!.redis.key('count-cache', 'forget'));
+    await listener.subscribe(gateways[0]!.redis.key(FIGURES_CHANNEL));
     try {
       gateways[1]!.sync.forgetAfter(['login']);
       gateways[1]!.sync.forgetAfter(['createMeeting']);
@@ -78,9 +79,25 @@ describe('CountCacheSync', () => {
     }
   });
 
+  it("forgets every figure, the tree's member counts too, when the worker says a sync changed records", async () => {
+    offerEverywhere();
+    for (const g of gateways) void g.counts.remember('memberCounts|all', async () => 'counts', 300_000);
+    await gateways[0]!.redis.client.publish(
+      gateways[0]!.redis.key(FIGURES_CHANNEL),
+      JSON.stringify({ origin: 'worker', synced: 'MEMBERS' }),
+    );
+    await waitFor(
+      async () => gateways.every((g) => g.counts.get(MEMBERS_TOTAL) === undefined),
+      5_000,
+      'both to forget',
+    );
+    for (const g of gateways)
+      expect(await g.counts.remember('memberCounts|all', async () => 'again', 300_000)).toBe('again');
+  });
+
   it('forgets everything on the other gateway for a message whose fields it cannot read, and ignores one not JSON', async () => {
     offerEverywhere();
-    const channel = gateways[0]!.redis.key('count-cache', 'forget');
+    const channel = gateways[0]!.redis.key(FIGURES_CHANNEL);
     await gateways[0]!.redis.client.publish(channel, 'not json');
     await gateways[0]!.redis.client.publish(channel, JSON.stringify({ origin: 'elsewhere', fields: [1, 2] }));
     await waitFor(

@@ -7,13 +7,15 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { FIGURES_CHANNEL, type FiguresMessage } from '@dangjian/domain';
 import { changesFigures, TtlCountCache } from './count-cache.js';
 import { RedisService } from './redis.service.js';
 
 /**
  * Keeps the remembered figures of every gateway in step: after a mutation, this gateway forgets
  * what it may have changed and publishes the mutation's root fields on a Redis channel; the
- * others forget the same. Without it, a person whose next request reached another replica would
+ * others forget the same. When a sync has changed organisations, members or transfers, the worker
+ * says so on the same channel and every gateway forgets all it remembers. Without it, a person whose next request reached another replica would
  * see a total that ignores their own change for as long as that replica keeps it. A message lost
  * while Redis is away only leaves a figure to run out by its own lifetime.
  */
@@ -29,7 +31,7 @@ export class CountCacheSync implements OnApplicationBootstrap, OnApplicationShut
     @Inject(RedisService) private readonly redis: RedisService,
     @Inject(TtlCountCache) private readonly counts: TtlCountCache,
   ) {
-    this.channel = redis.key('count-cache', 'forget');
+    this.channel = redis.key(FIGURES_CHANNEL);
   }
 
   onApplicationBootstrap(): void {
@@ -59,22 +61,34 @@ export class CountCacheSync implements OnApplicationBootstrap, OnApplicationShut
   forgetAfter(fields: readonly string[] | null): void {
     this.counts.forgetAfter(fields);
     if (!changesFigures(fields)) return;
-    this.redis.client.publish(this.channel, JSON.stringify({ origin: this.origin, fields })).catch(() => {
-      // Redis away: the other gateways' figures run out by their lifetime.
-    });
+    this.redis.client
+      .publish(
+        this.channel,
+        JSON.stringify({
+          origin: this.origin,
+          fields: fields === null ? null : [...fields],
+        } satisfies FiguresMessage),
+      )
+      .catch(() => {
+        // Redis away: the other gateways' figures run out by their lifetime.
+      });
   }
 
   private receive(message: string): void {
-    let parsed: { origin?: unknown; fields?: unknown };
+    let parsed: Partial<FiguresMessage>;
     try {
-      parsed = JSON.parse(message) as { origin?: unknown; fields?: unknown };
+      parsed = JSON.parse(message) as Partial<FiguresMessage>;
     } catch {
       return;
     }
     if (parsed.origin === this.origin) return;
+    if (parsed.synced !== undefined) {
+      this.counts.forgetEverything();
+      return;
+    }
     const fields =
       Array.isArray(parsed.fields) && parsed.fields.every((f) => typeof f === 'string')
-        ? (parsed.fields as string[])
+        ? parsed.fields
         : null;
     this.counts.forgetAfter(fields);
   }

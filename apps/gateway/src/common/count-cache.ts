@@ -15,11 +15,13 @@ const LARGE_COUNT = 5_000;
 const LARGE_TRANSFER_COUNT = 1_000;
 const TTL_MS = 3_000;
 /**
- * The totals of the member, organisation and transfer lists, and the overview: only the sync and a
- * transfer action change them, and every gateway forgets them at once after a transfer action
- * (through `CountCacheSync`), so they are kept for half a minute. A sync's changes show within it.
+ * The totals of the member, organisation and transfer lists, the overview and the to-do summary:
+ * only the sync and the console's mutations change them, and every gateway forgets them at once
+ * after either (a mutation's fields, or the sync's word that a run changed records, through
+ * `CountCacheSync`). So they are kept for minutes; the lifetime only bounds how long a figure
+ * could lag if such a message were lost while Redis was away, or rows were changed by hand.
  */
-export const REGISTRY_TTL_MS = 30_000;
+export const REGISTRY_TTL_MS = 5 * 60_000;
 /**
  * When a remembered value runs out, one request works it out again; the requests arriving
  * meanwhile keep getting the last value for up to this long, rather than all recounting at once
@@ -38,12 +40,12 @@ const MAX_ENTRIES = 20_000;
 /**
  * The subtree member counts of a scope's organisations (the tree's figures), remembered as one map.
  * Members and organisations come only from the upstream system, through the sync, so nothing done
- * in the console changes them: a mutation does not forget them, and they are kept for
- * `MEMBER_COUNTS_TTL_MS`. Without this, an office saving forms all morning would have the tree
- * count the whole subdistrict on every view.
+ * in the console changes them: a mutation does not forget them, the sync's word that it changed
+ * records does, and they are kept for `MEMBER_COUNTS_TTL_MS`. Without this, an office saving
+ * forms all morning would have the tree count the whole subdistrict on every view.
  */
 export const MEMBER_COUNTS_PREFIX = 'memberCounts|';
-export const MEMBER_COUNTS_TTL_MS = 30_000;
+export const MEMBER_COUNTS_TTL_MS = REGISTRY_TTL_MS;
 
 interface Entry {
   value: unknown;
@@ -57,9 +59,9 @@ interface Entry {
  * remembered by this gateway process: counting a million members on every page request would
  * cost more than the page itself. Small lists stay exact; a mutation through any gateway forgets
  * at once whatever it may have changed (`forgetAfter`, told to the others by `CountCacheSync`), so
- * a person never sees a figure that ignores their own change. Changes by the nightly sync show
- * within seconds for list totals (`TTL_MS + REFRESH_GRACE_MS`), and within half a minute for the
- * member, organisation and transfer totals, the overview and the member counts.
+ * a person never sees a figure that ignores their own change. What the nightly sync changes shows
+ * once its run has ended (the worker says so, see `CountCacheSync`), and other list totals within
+ * seconds (`TTL_MS + REFRESH_GRACE_MS`).
  */
 @Injectable()
 export class TtlCountCache implements CountCache {
@@ -106,6 +108,14 @@ export class TtlCountCache implements CountCache {
   /** Forgets everything a mutation may change (see `forgetAfter` for a mutation whose fields are known). */
   clear(): void {
     this.forget(() => true);
+  }
+
+  /** Forgets every value, the member counts too: the sync has changed organisations, members or transfers. */
+  forgetEverything(): void {
+    this.forget(() => true);
+    this.generations.set('memberCounts', (this.generations.get('memberCounts') ?? 0) + 1);
+    for (const key of [...this.entries.keys()]) if (kindOf(key) === 'memberCounts') this.entries.delete(key);
+    for (const key of [...this.pending.keys()]) if (kindOf(key) === 'memberCounts') this.pending.delete(key);
   }
 
   /**

@@ -24,7 +24,7 @@ export class OverviewResolver {
     // Two dozen counts over the whole scope (every member among them): remembered per scope and
     // day for as long as the member totals, so a dashboard open in many browsers costs one
     // computation, not one per refresh. Every mutation that may change a figure forgets it on
-    // every gateway (TtlCountCache.forgetAfter); what the sync changes shows within the half minute.
+    // every gateway (TtlCountCache.forgetAfter); what the sync changes, once its run ends (CountCacheSync).
     return this.counts.remember(
       `overview|${scopeKey(ctx.scope)}|${asOf ?? ''}`,
       () => getSubdistrictOverview(this.database.dataSource, ctx.scope, asOf),

@@ -252,6 +252,7 @@ class CollectionPass {
       this.run.details[this.collection] = this.progress;
       await saveRunDetails(manager, this.run);
     });
+    if (this.progress.applied > 0) await this.ctx.figures.syncChanged(this.collection);
     const seconds = (Date.now() - this.startedAt) / 1000;
     if (seconds > 0) this.ctx.metrics.throughput(this.collection, this.fetchedThisPass / seconds);
   }

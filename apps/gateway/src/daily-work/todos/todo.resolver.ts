@@ -3,7 +3,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@dangjian/domain';
 import { Ctx, SignedIn } from '../../common/access.decorators.js';
 import type { GqlContext } from '../../common/context.js';
-import { CHECKLIST_TODOS_PREFIX, TtlCountCache } from '../../common/count-cache.js';
+import { CHECKLIST_TODOS_PREFIX, REGISTRY_TTL_MS, TtlCountCache } from '../../common/count-cache.js';
 import { WorkResolverBase } from '../common/crud.js';
 import { TodoSummary } from './todo.types.js';
 import { TODO_KINDS } from './todo.types.js';
@@ -31,15 +31,19 @@ export class TodoResolver extends WorkResolverBase {
       throw DomainError.badInput([{ field: 'limit', reason: 'LIMIT_INVALID', message: `返回的事项数应在 1 到 ${MAX_ITEMS} 之间` }]);
     }
     const deps = this.deps();
-    // A dozen lists over the scope, asked by every dashboard on every refresh: worked out once per
-    // few seconds for a scope and day, and forgotten by any mutation that may change them
-    // (TtlCountCache.forgetAfter), so a person acting on an item sees it gone. The checklist kinds
+    // A dozen lists over the scope, asked by every dashboard on every refresh: worked out once for a
+    // scope and day, and forgotten by any mutation or sync that may change them
+    // (TtlCountCache.forgetAfter, CountCacheSync), so a person acting on an item sees it gone. The checklist kinds
     // are remembered apart: the commonest writes of the day (checklist items) forget only them.
     const scope = ctx.scope.all ? 'all' : ctx.scope.organizationPaths.join(',');
     const q = { dataSource: deps.dataSource, scope: ctx.scope, today: deps.today, timeZone: this.config.TZ };
     const [others, checklist] = await Promise.all([
-      this.counts.remember(`todos|${scope}|${deps.today}`, () => collectTodoKinds(q, OTHER_TODO_KINDS)),
-      this.counts.remember(`${CHECKLIST_TODOS_PREFIX}${scope}|${deps.today}`, () => collectTodoKinds(q, CHECKLIST_TODO_KINDS)),
+      this.counts.remember(`todos|${scope}|${deps.today}`, () => collectTodoKinds(q, OTHER_TODO_KINDS), REGISTRY_TTL_MS),
+      this.counts.remember(
+        `${CHECKLIST_TODOS_PREFIX}${scope}|${deps.today}`,
+        () => collectTodoKinds(q, CHECKLIST_TODO_KINDS),
+        REGISTRY_TTL_MS,
+      ),
     ]);
     return summarizeTodos({ ...others, ...checklist }, limit);
   }
