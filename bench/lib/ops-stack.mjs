@@ -220,10 +220,10 @@ function managed(name, entry, env, opts, baseUrl, readyPath) {
       return Boolean(child && child.exitCode === null && child.signalCode === null);
     },
     async start() {
-      const nodeArgs =
-        name.startsWith('gateway') && process.env.PROFILE_DIR
-          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`]
-          : [];
+      // GATEWAY_NODE_ARGS: Node flags for the gateways while looking into a run (e.g. --cpu-prof).
+      const nodeArgs = name.startsWith('gateway')
+        ? (process.env.GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean)
+        : [];
       handle.proc = startProcess(name, [...nodeArgs, join(ROOT, entry)], env, opts);
       handle.starts++;
       await waitForHttp(`${baseUrl}${readyPath}`, { process: handle.proc, timeoutMs: 120_000 });

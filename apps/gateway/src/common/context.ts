@@ -14,6 +14,8 @@ export interface GqlContext {
   scope: DataScope;
   actor: Actor;
   loaders: Loaders;
+  /** The process's remembered totals, for the lists that count through it. */
+  counts?: TtlCountCache;
 }
 
 export function createGqlContext(req: Request, db: () => Queryable, counts?: TtlCountCache): GqlContext {
@@ -27,5 +29,6 @@ export function createGqlContext(req: Request, db: () => Queryable, counts?: Ttl
     scope,
     actor: actorOf(info),
     loaders: createLoaders(db, scope, counts),
+    ...(counts ? { counts } : {}),
   };
 }

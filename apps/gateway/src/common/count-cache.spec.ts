@@ -60,6 +60,17 @@ describe('TtlCountCache', () => {
       expect(await cache.remember('memberCounts|all', compute, 30_000)).toBe(2);
     });
 
+    it('drops totals long run out that nobody asks for again, so that it does not grow to its limit', () => {
+      vi.useFakeTimers({ now: new Date('2026-11-26T08:00:00Z') });
+      const cache = new TtlCountCache();
+      cache.offer('asked once', 100_000);
+      vi.advanceTimersByTime(60_000);
+      for (let i = 0; i < 500; i++) cache.offer(`filter ${i}`, 100_000);
+      const entries = (cache as unknown as { entries: Map<string, unknown> }).entries;
+      expect(entries.has('asked once')).toBe(false);
+      expect(entries.size).toBe(500);
+    });
+
     it('forgets a total that has become small', () => {
       const cache = new TtlCountCache();
       cache.offer('members', 100_000);
@@ -219,6 +230,29 @@ describe('forgetAfter', () => {
         checklistTodos: false,
       });
     }
+  });
+
+  it("keeps a daily-work list's total whatever its size, and forgets it only after a mutation of its own table", () => {
+    const meetings = 'dailyTotal|meeting|SELECT … FROM `meeting` `meeting` …|{}';
+    const checklist = 'dailyTotal|checklist_item|SELECT … FROM `checklist_item` `checklist` …|{}';
+    const cache = new TtlCountCache();
+    const offerBoth = () => {
+      cache.offer(meetings, 12);
+      cache.offer(checklist, 7);
+    };
+    offerBoth();
+    expect([cache.get(meetings), cache.get(checklist)]).toEqual([12, 7]);
+    cache.forgetAfter(fields('mutation { createChecklistItem(input: {}) { id } }'));
+    expect([cache.get(meetings), cache.get(checklist)]).toEqual([12, undefined]);
+    offerBoth();
+    cache.forgetAfter(fields('mutation { changeChecklistStatus(id: 1, input: {}) { id } createMeeting(input: {}) { id } }'));
+    expect([cache.get(meetings), cache.get(checklist)]).toEqual([undefined, undefined]);
+    offerBoth();
+    cache.forgetAfter(fields('mutation { login(username: "a", password: "b") { accessToken } }'));
+    expect([cache.get(meetings), cache.get(checklist)]).toEqual([12, 7]);
+    // A mutation whose tables are not known one by one (a building may take its units along).
+    cache.forgetAfter(fields('mutation { deleteBuilding(id: 1) { id } }'));
+    expect([cache.get(meetings), cache.get(checklist)]).toEqual([undefined, undefined]);
   });
 
   it('forgets the member, organisation and transfer totals over a setting changed: the work lists follow the settings', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CountCache } from '@dangjian/domain';
+import { DAILY_WORK_TOTAL_PREFIX, type CountCache } from '@dangjian/domain';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 
 /**
@@ -35,6 +35,8 @@ const REFRESH_GRACE_MS = 1_000;
  * A mutation that may change a summary still forgets it at once (`forgetAfter`).
  */
 const SUMMARY_GRACE_MS = 30_000;
+/** Every this many values remembered, those long run out are dropped (`sweep`). */
+const SWEEP_EVERY = 500;
 /** Room for the member counts of every organisation of a large district, twice (members, full members). */
 const MAX_ENTRIES = 20_000;
 /**
@@ -66,6 +68,7 @@ interface Entry {
 @Injectable()
 export class TtlCountCache implements CountCache {
   private readonly entries = new Map<string, Entry>();
+  private stores = 0;
   private readonly pending = new Map<string, Promise<unknown>>();
   /**
    * Bumped when a mutation forgets a kind of value: a computation that started before the mutation
@@ -79,7 +82,8 @@ export class TtlCountCache implements CountCache {
   }
 
   offer(key: string, count: number): void {
-    if (count < (TRANSFER_TOTAL.test(key) ? LARGE_TRANSFER_COUNT : LARGE_COUNT)) {
+    const daily = key.startsWith(DAILY_WORK_TOTAL_PREFIX);
+    if (!daily && count < (TRANSFER_TOTAL.test(key) ? LARGE_TRANSFER_COUNT : LARGE_COUNT)) {
       this.entries.delete(key);
       return;
     }
@@ -137,18 +141,32 @@ export class TtlCountCache implements CountCache {
       todos: changing.every((field) => TODOS_UNCHANGED_BY.test(field) || CHECKLIST_MUTATIONS.test(field)),
       checklistTodos: keeps(TODOS_UNCHANGED_BY),
       registryTotals: keeps(REGISTRY_UNCHANGED_BY),
+      dailyTotals: false,
       totals: false,
     };
-    this.forget((kind) => !kept[kind]);
+    // A daily-work list's total goes only with a mutation of its own table, where each field's is known.
+    const tables = changing.map((field) => {
+      const match = RECORD_TABLES.exec(field);
+      return match?.[1] ?? match?.[2] ?? match?.[3];
+    });
+    const known = tables.every((table): table is string => table !== undefined);
+    const written = new Set(tables.map((table) => (table ? tableOf(table) : '')));
+    this.forget(
+      (kind) => !kept[kind],
+      (key) => !known || written.has(key.slice(DAILY_WORK_TOTAL_PREFIX.length, key.indexOf('|', DAILY_WORK_TOTAL_PREFIX.length))),
+    );
   }
 
-  private forget(kinds: (kind: Exclude<CacheKind, 'memberCounts'>) => boolean): void {
+  private forget(
+    kinds: (kind: Exclude<CacheKind, 'memberCounts'>) => boolean,
+    dailyTotal: (key: string) => boolean = () => true,
+  ): void {
     for (const kind of FORGETTABLE_KINDS) {
       if (kinds(kind)) this.generations.set(kind, (this.generations.get(kind) ?? 0) + 1);
     }
     for (const key of this.entries.keys()) {
       const kind = kindOf(key);
-      if (kind !== 'memberCounts' && kinds(kind)) this.entries.delete(key);
+      if (kind === 'dailyTotals' ? dailyTotal(key) : kind !== 'memberCounts' && kinds(kind)) this.entries.delete(key);
     }
     for (const key of this.pending.keys()) {
       const kind = kindOf(key);
@@ -194,11 +212,22 @@ export class TtlCountCache implements CountCache {
   }
 
   private store(key: string, value: unknown, ttlMs = TTL_MS): void {
+    if (++this.stores % SWEEP_EVERY === 0) this.sweep(Date.now());
     if (!this.entries.has(key) && this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     this.entries.set(key, { value, until: Date.now() + ttlMs, refreshingSince: 0 });
+  }
+
+  /**
+   * Drops the values past their lifetime and every grace: one no request asks for again (a filter
+   * used once) would otherwise stay until the cache is full, and the process would grow to that.
+   */
+  private sweep(now: number): void {
+    for (const [key, entry] of this.entries) {
+      if (now - entry.until > SUMMARY_GRACE_MS && !this.pending.has(key)) this.entries.delete(key);
+    }
   }
 }
 
@@ -252,8 +281,21 @@ export function changesFigures(fields: readonly string[] | null): boolean {
 /** The to-do summary's overdue checklist and rectification items, remembered apart from its other kinds. */
 export const CHECKLIST_TODOS_PREFIX = 'todos-checklist|';
 
-type CacheKind = 'memberCounts' | 'overview' | 'todos' | 'checklistTodos' | 'registryTotals' | 'totals';
-const FORGETTABLE_KINDS = ['overview', 'todos', 'checklistTodos', 'registryTotals', 'totals'] as const;
+/**
+ * Mutations that write one daily-work table and no other: the entity's name, whose table is its
+ * snake_case (`ChecklistItem` → `checklist_item`). Their lists' totals go after such a mutation
+ * and stay over the others; any other mutation forgets every daily-work total.
+ */
+const RECORD_TABLES =
+  /^(?:(?:create|update|delete)(Meeting|ChecklistItem|Activity|Wish|ServiceRecord|Evaluation|ReliefPayment|RenovationProject)|(?:change|publish)(Checklist)(?:Status|Item)|advance(Wish))$/;
+
+function tableOf(entity: string): string {
+  const name = entity === 'Checklist' ? 'ChecklistItem' : entity;
+  return name.replace(/[A-Z]/g, (letter, index: number) => `${index ? '_' : ''}${letter.toLowerCase()}`);
+}
+
+type CacheKind = 'memberCounts' | 'overview' | 'todos' | 'checklistTodos' | 'registryTotals' | 'dailyTotals' | 'totals';
+const FORGETTABLE_KINDS = ['overview', 'todos', 'checklistTodos', 'registryTotals', 'dailyTotals', 'totals'] as const;
 
 /** What a remembered value is, by its key: it decides which mutations forget it. */
 function kindOf(key: string): CacheKind {
@@ -262,6 +304,7 @@ function kindOf(key: string): CacheKind {
   if (key.startsWith(CHECKLIST_TODOS_PREFIX)) return 'checklistTodos';
   if (key.startsWith('todos|')) return 'todos';
   if (REGISTRY_TOTAL.test(key)) return 'registryTotals';
+  if (key.startsWith(DAILY_WORK_TOTAL_PREFIX)) return 'dailyTotals';
   return 'totals';
 }
 

@@ -118,6 +118,7 @@ export function crudResolver<R extends { id: string }, N, C, U, F extends object
         first,
         after,
         sort: { field: orderBy, ...(direction ? { direction } : {}) },
+        ...(ctx.counts ? { counts: ctx.counts } : {}),
       });
       return { ...page, nodes: page.nodes.map((record) => spec.toNode(record, ctx, deps)) };
     }

@@ -2,6 +2,7 @@ import { Controller, HttpCode, Inject, Post, Req, UseFilters } from '@nestjs/com
 import { DomainError, Permission } from '@dangjian/domain';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { Allow } from '../../common/access.decorators.js';
+import { CountCacheSync } from '../../common/count-cache-sync.js';
 import { DatabaseService } from '../../common/database.service.js';
 import { HttpErrorFilter } from '../../common/http-error.filter.js';
 import { actorOf, requestInfo, scopeOf } from '../../common/principal.js';
@@ -40,7 +41,10 @@ export function rawUpload(maxBytes: number): RequestHandler {
 @Controller('import')
 @UseFilters(HttpErrorFilter)
 export class SurveyImportController {
-  constructor(@Inject(DatabaseService) private readonly database: DatabaseService) {}
+  constructor(
+    @Inject(DatabaseService) private readonly database: DatabaseService,
+    @Inject(CountCacheSync) private readonly counts: CountCacheSync,
+  ) {}
 
   @Post('unit-survey')
   @HttpCode(200)
@@ -56,12 +60,16 @@ export class SurveyImportController {
     }
     const rows = await readSurvey(body, MAX_IMPORT_ROWS);
     const info = requestInfo(req);
-    return importSurvey({
+    const result = await importSurvey({
       dataSource: this.database.dataSource,
       scope: scopeOf(info.principal),
       actor: actorOf(info),
       mode: mode as ImportMode,
       rows,
     });
+    // Units written outside GraphQL: forget, on every gateway, the totals and summaries they change
+    // (the unit lists, the overview's coverage), as after a mutation.
+    if (mode === 'commit') this.counts.forgetAfter(null);
+    return result;
   }
 }

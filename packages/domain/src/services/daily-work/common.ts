@@ -10,6 +10,7 @@ import {
   type DataScope,
   type PageInfo,
   type SortDirection,
+  type CountCache,
 } from '../access/index.js';
 import { compareDays, isDayDate, isMonthKey, resolveSettings, type Settings } from '../../rules/index.js';
 
@@ -30,7 +31,15 @@ export interface PageArgs {
 export interface ListArgs<F, S extends string> extends PageArgs {
   filter?: F | null;
   sort?: Sort<S> | null;
+  /** A cache that may answer the total (keys start with `DAILY_WORK_TOTAL_PREFIX` and the table). */
+  counts?: CountCache;
 }
+
+/**
+ * The key prefix of a daily-work list's total: `dailyTotal|<table>|…`. Only the console writes these
+ * tables, so a cache can keep such a total exactly, forgetting it after a mutation of its table.
+ */
+export const DAILY_WORK_TOTAL_PREFIX = 'dailyTotal|';
 
 /**
  * A SQL condition restricting `org.path` (or another trusted path column) to the scope, with named
@@ -167,15 +176,27 @@ function decodeCursor(cursor: string): CursorPayload {
  * Keyset pagination on (sort column, id): stable under inserts, and the cursor stays opaque. The
  * sort property must be a non-null column of the main alias.
  */
+/** The rows the query matches: counted, or remembered under the query's text and parameters. */
+async function countOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, counts: CountCache | undefined): Promise<number> {
+  if (!counts) return qb.clone().getCount();
+  const key = `${DAILY_WORK_TOTAL_PREFIX}${qb.expressionMap.mainAlias?.metadata.tableName ?? '?'}|${qb.getQuery()}|${JSON.stringify(qb.getParameters())}`;
+  const remembered = counts.get(key);
+  if (remembered !== undefined) return remembered;
+  const started = performance.now();
+  const total = await qb.clone().getCount();
+  counts.offer(key, total, performance.now() - started);
+  return total;
+}
+
 export async function paginate<E extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<E>,
   alias: string,
   sortProperty: string,
   direction: SortDirection,
-  args: PageArgs,
+  args: PageArgs & { counts?: CountCache },
 ): Promise<Connection<E>> {
   const first = checkPageSize(args.first);
-  const totalCount = await qb.clone().getCount();
+  const totalCount = await countOf(qb, args.counts);
   // first = 0 asks for the count alone.
   if (first === 0) return { nodes: [], totalCount, pageInfo: { hasNextPage: false, endCursor: null } };
   const column = `${alias}.${sortProperty}`;

@@ -1,6 +1,6 @@
 // The daily work of the subdistrict: validated, scoped, audited writes (one transaction each) and
 // scoped, paginated reads, plus the reports the console shows.
-export { loadSettings, type ListArgs, type PageArgs, type Sort } from './common.js';
+export { DAILY_WORK_TOTAL_PREFIX, loadSettings, type ListArgs, type PageArgs, type Sort } from './common.js';
 export type { SubtreeFilter, WriteOptions } from './resource.js';
 export * from './activities.service.js';
 export * from './alliance.service.js';
