@@ -81,8 +81,9 @@ async function main() {
         rate: RATE,
         seconds: REQUESTS / RATE,
       });
-      const g = ((processCpuSeconds(gateway.pid) - g0) * 1000) / result.sent;
-      const d = ((processCpuSeconds(database) - d0) * 1000) / result.sent;
+      const seconds = REQUESTS / RATE;
+      const g = ((processCpuSeconds(gateway.pid) - g0 - idleGateway * seconds) * 1000) / result.sent;
+      const d = ((processCpuSeconds(database) - d0 - idleDatabase * seconds) * 1000) / result.sent;
       const q = (await statements()) - q0 - 1;
       weighted += ((g + d) * op.weight) / totalWeight;
       const o = result.perOp[0];

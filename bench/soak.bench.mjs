@@ -125,14 +125,11 @@ async function main() {
     const ops = soakOperations({ branches, communities, marker, written, credentials: admin });
     const down = new Set();
     const targets = () => gateways.filter((g) => !down.has(g.name) && g.alive).map((g) => g.baseUrl);
+    // The working day's mix at the soak's rate, spread over the gateways that are up.
+    const mix = (seconds, onSecond) =>
+      runMix({ ops, targets, token: () => session.accessToken, rate: RATE, seconds, onSecond });
     if (WARMUP_SECONDS > 0) {
-      const warm = await runMix({
-        ops,
-        targets,
-        token: () => session.accessToken,
-        rate: RATE,
-        seconds: WARMUP_SECONDS,
-      });
+      const warm = await mix(WARMUP_SECONDS);
       log(
         `• warmed up for ${WARMUP_SECONDS} s at ${RATE}/s (not counted): p99 ${fmt(warm.p99)}, ${warm.errors} errors`,
       );
@@ -224,15 +221,8 @@ async function main() {
       : Promise.resolve();
 
     const machineBefore = os.loadavg()[0];
-    const result = await runMix({
-      ops,
-      targets,
-      token: () => session.accessToken,
-      rate: RATE,
-      seconds: SECONDS,
-      onSecond: (s) => {
-        if (s % 60 === 0) log(`  ${s} s: load average ${load()}, ${written.length} writes acknowledged`);
-      },
+    const result = await mix(SECONDS, (s) => {
+      if (s % 60 === 0) log(`  ${s} s: load average ${load()}, ${written.length} writes acknowledged`);
     });
     await killer;
     clearInterval(sampler);

@@ -111,15 +111,12 @@ export class TtlCountCache implements CountCache {
 
   /** Forgets everything a mutation may change (see `forgetAfter` for a mutation whose fields are known). */
   clear(): void {
-    this.forget(() => true);
+    this.forget((kind) => kind !== 'memberCounts');
   }
 
   /** Forgets every value, the member counts too: the sync has changed organisations, members or transfers. */
   forgetEverything(): void {
     this.forget(() => true);
-    this.generations.set('memberCounts', (this.generations.get('memberCounts') ?? 0) + 1);
-    for (const key of [...this.entries.keys()]) if (kindOf(key) === 'memberCounts') this.entries.delete(key);
-    for (const key of [...this.pending.keys()]) if (kindOf(key) === 'memberCounts') this.pending.delete(key);
   }
 
   /**
@@ -136,7 +133,8 @@ export class TtlCountCache implements CountCache {
     const changing = fields.filter((field) => !SESSION_MUTATIONS.has(field));
     if (changing.length === 0) return;
     const keeps = (unchangedBy: RegExp) => changing.every((field) => unchangedBy.test(field));
-    const kept: Record<Exclude<CacheKind, 'memberCounts'>, boolean> = {
+    const kept: Record<CacheKind, boolean> = {
+      memberCounts: true,
       overview: keeps(OVERVIEW_UNCHANGED_BY),
       todos: changing.every((field) => TODOS_UNCHANGED_BY.test(field) || CHECKLIST_MUTATIONS.test(field)),
       checklistTodos: keeps(TODOS_UNCHANGED_BY),
@@ -145,33 +143,25 @@ export class TtlCountCache implements CountCache {
       totals: false,
     };
     // A daily-work list's total goes only with a mutation of its own table, where each field's is known.
-    const tables = changing.map((field) => {
-      const match = RECORD_TABLES.exec(field);
-      return match?.[1] ?? match?.[2] ?? match?.[3];
-    });
-    const known = tables.every((table): table is string => table !== undefined);
-    const written = new Set(tables.map((table) => (table ? tableOf(table) : '')));
+    const tables = changing.map(tableWrittenBy);
+    const known = tables.every((table) => table !== null);
+    const written = new Set(tables);
     this.forget(
       (kind) => !kept[kind],
       (key) => !known || written.has(key.slice(DAILY_WORK_TOTAL_PREFIX.length, key.indexOf('|', DAILY_WORK_TOTAL_PREFIX.length))),
     );
   }
 
-  private forget(
-    kinds: (kind: Exclude<CacheKind, 'memberCounts'>) => boolean,
-    dailyTotal: (key: string) => boolean = () => true,
-  ): void {
-    for (const kind of FORGETTABLE_KINDS) {
+  /** Forgets the values of the kinds `kinds` says, and of the daily-work totals those `dailyTotal` says. */
+  private forget(kinds: (kind: CacheKind) => boolean, dailyTotal: (key: string) => boolean = () => true): void {
+    for (const kind of CACHE_KINDS) {
       if (kinds(kind)) this.generations.set(kind, (this.generations.get(kind) ?? 0) + 1);
     }
     for (const key of this.entries.keys()) {
       const kind = kindOf(key);
-      if (kind === 'dailyTotals' ? dailyTotal(key) : kind !== 'memberCounts' && kinds(kind)) this.entries.delete(key);
+      if (kind === 'dailyTotals' ? kinds(kind) && dailyTotal(key) : kinds(kind)) this.entries.delete(key);
     }
-    for (const key of this.pending.keys()) {
-      const kind = kindOf(key);
-      if (kind !== 'memberCounts' && kinds(kind)) this.pending.delete(key);
-    }
+    for (const key of this.pending.keys()) if (kinds(kindOf(key))) this.pending.delete(key);
   }
 
   private start<T>(key: string, compute: () => Promise<T>, ttlMs: number): Promise<T> {
@@ -286,16 +276,24 @@ export const CHECKLIST_TODOS_PREFIX = 'todos-checklist|';
  * snake_case (`ChecklistItem` → `checklist_item`). Their lists' totals go after such a mutation
  * and stay over the others; any other mutation forgets every daily-work total.
  */
-const RECORD_TABLES =
-  /^(?:(?:create|update|delete)(Meeting|ChecklistItem|Activity|Wish|ServiceRecord|Evaluation|ReliefPayment|RenovationProject)|(?:change|publish)(Checklist)(?:Status|Item)|advance(Wish))$/;
+const RECORD_MUTATIONS =
+  /^(?:create|update|delete)(Meeting|ChecklistItem|Activity|Wish|ServiceRecord|Evaluation|ReliefPayment|RenovationProject)$/;
+/** The state changes of those records, by the table they write. */
+const RECORD_STATE_CHANGES: Readonly<Record<string, string>> = {
+  changeChecklistStatus: 'checklist_item',
+  publishChecklistItem: 'checklist_item',
+  advanceWish: 'wish',
+};
 
-function tableOf(entity: string): string {
-  const name = entity === 'Checklist' ? 'ChecklistItem' : entity;
-  return name.replace(/[A-Z]/g, (letter, index: number) => `${index ? '_' : ''}${letter.toLowerCase()}`);
+/** The one daily-work table a mutation writes, or null when it is not known to write just one. */
+function tableWrittenBy(field: string): string | null {
+  const entity = RECORD_MUTATIONS.exec(field)?.[1];
+  if (entity) return entity.replace(/[A-Z]/g, (letter, index: number) => `${index ? '_' : ''}${letter.toLowerCase()}`);
+  return RECORD_STATE_CHANGES[field] ?? null;
 }
 
-type CacheKind = 'memberCounts' | 'overview' | 'todos' | 'checklistTodos' | 'registryTotals' | 'dailyTotals' | 'totals';
-const FORGETTABLE_KINDS = ['overview', 'todos', 'checklistTodos', 'registryTotals', 'dailyTotals', 'totals'] as const;
+const CACHE_KINDS = ['memberCounts', 'overview', 'todos', 'checklistTodos', 'registryTotals', 'dailyTotals', 'totals'] as const;
+type CacheKind = (typeof CACHE_KINDS)[number];
 
 /** What a remembered value is, by its key: it decides which mutations forget it. */
 function kindOf(key: string): CacheKind {
